@@ -1,0 +1,145 @@
+import type { IpFamily } from "../model/cidr.js";
+import { type Endpoint, isPodEndpoint } from "../model/endpoint.js";
+import { PortSet } from "../model/port-set.js";
+import type { ManifestTree } from "../model/tree.js";
+import { analyseTree, type ClusterAnalysis, type EndpointClass } from "./cluster.js";
+import { ipBlockPeers, ipBoundaries } from "./endpoints.js";
+import { ConnectivityOracle } from "./evaluate.js";
+import { policyContentKey } from "./policy-content.js";
+import { byPair, type Connection } from "./reach.js";
+
+export interface ReachDiff {
+  readonly base: ClusterAnalysis;
+  readonly head: ClusterAnalysis;
+  /** Union of both sides' endpoints (head's version when both have it). */
+  readonly endpoints: readonly Endpoint[];
+  /** Allowed at head and not at base; `ports` holds only the newly allowed part. */
+  readonly opened: readonly Connection[];
+  /** Allowed at base and not at head; `ports` holds only the part no longer allowed. */
+  readonly closed: readonly Connection[];
+  /** Ids of endpoints that exist on one side only. */
+  readonly added: ReadonlySet<string>;
+  readonly removed: ReadonlySet<string>;
+}
+
+interface Side {
+  readonly analysis: ClusterAnalysis;
+  readonly oracle: ConnectivityOracle;
+  readonly indexById: Map<string, number>;
+}
+
+interface ClassPair {
+  readonly base: number;
+  readonly head: number;
+  readonly members: string[];
+  readonly changed: string[];
+  readonly unchanged: string[];
+}
+
+/**
+ * What a change does to reachability, without evaluating every pair of both trees. A pair's
+ * connectivity depends only on the two endpoints' pods and namespaces and on the policies that
+ * select them, so only pairs with a "changed" endpoint (one whose labels, namespace labels,
+ * ports or selecting policies differ, or that exists on one side only) can differ. Endpoints
+ * are grouped by their (base class, head class) pair, and each pair of groups is evaluated once.
+ */
+export function diffReachability(baseTree: ManifestTree, headTree: ManifestTree): ReachDiff {
+  const base = side(analyseTree(baseTree, { ipBoundaries: treeIpBoundaries(headTree) }));
+  const head = side(analyseTree(headTree, { ipBoundaries: treeIpBoundaries(baseTree) }));
+
+  const endpointById = new Map<string, Endpoint>();
+  for (const e of base.analysis.endpoints) endpointById.set(e.id, e);
+  for (const e of head.analysis.endpoints) endpointById.set(e.id, e);
+
+  const baseKeys = behaviourKeys(base.analysis);
+  const headKeys = behaviourKeys(head.analysis);
+  const groups = new Map<string, ClassPair>();
+  const added = new Set<string>();
+  const removed = new Set<string>();
+  for (const id of endpointById.keys()) {
+    const b = base.indexById.get(id);
+    const h = head.indexById.get(id);
+    if (b === undefined) added.add(id);
+    if (h === undefined) removed.add(id);
+    const baseClass = b === undefined ? -1 : (base.analysis.classOf[b] as number);
+    const headClass = h === undefined ? -1 : (head.analysis.classOf[h] as number);
+    const changed = b === undefined || h === undefined || baseKeys[b] !== headKeys[h];
+    const groupKey = `${baseClass}|${headClass}`;
+    let group = groups.get(groupKey);
+    if (!group) {
+      group = { base: baseClass, head: headClass, members: [], changed: [], unchanged: [] };
+      groups.set(groupKey, group);
+    }
+    group.members.push(id);
+    (changed ? group.changed : group.unchanged).push(id);
+  }
+
+  const opened: Connection[] = [];
+  const closed: Connection[] = [];
+  const record = (srcIds: readonly string[], dstIds: readonly string[], before: PortSet, after: PortSet): void => {
+    if (before.equals(after)) return;
+    const gained = after.subtract(before);
+    const lost = before.subtract(after);
+    for (const s of srcIds) {
+      for (const d of dstIds) {
+        if (s === d) continue;
+        const src = endpointById.get(s) as Endpoint;
+        const dst = endpointById.get(d) as Endpoint;
+        if (!gained.isEmpty()) opened.push({ src, dst, ports: gained });
+        if (!lost.isEmpty()) closed.push({ src, dst, ports: lost });
+      }
+    }
+  };
+  const allGroups = [...groups.values()];
+  for (const a of allGroups) {
+    if (a.changed.length === 0) continue;
+    for (const b of allGroups) {
+      record(a.changed, b.members, connection(base, a.base, b.base), connection(head, a.head, b.head));
+      record(b.unchanged, a.changed, connection(base, b.base, a.base), connection(head, b.head, a.head));
+    }
+  }
+  opened.sort(byPair);
+  closed.sort(byPair);
+  return {
+    base: base.analysis,
+    head: head.analysis,
+    endpoints: [...endpointById.values()],
+    opened,
+    closed,
+    added,
+    removed,
+  };
+}
+
+function side(analysis: ClusterAnalysis): Side {
+  return {
+    analysis,
+    oracle: new ConnectivityOracle(analysis),
+    indexById: new Map(analysis.endpoints.map((e, i) => [e.id, i])),
+  };
+}
+
+function connection(s: Side, src: number, dst: number): PortSet {
+  return src < 0 || dst < 0 ? PortSet.EMPTY : s.oracle.between(src, dst);
+}
+
+/**
+ * Per endpoint, a string that changes whenever anything its connectivity depends on changes:
+ * its pods' labels and ports, its namespace's labels, and the content of the policies that
+ * select it.
+ */
+function behaviourKeys(analysis: ClusterAnalysis): string[] {
+  const policyKeys = analysis.policies.map((p) => policyContentKey(p.policy));
+  const classKeys = analysis.classes.map((c: EndpointClass) =>
+    JSON.stringify([c.selectedBy.ingress.map((p) => policyKeys[p.index]), c.selectedBy.egress.map((p) => policyKeys[p.index])]),
+  );
+  return analysis.endpoints.map((e, i) => {
+    const policies = classKeys[analysis.classOf[i] as number];
+    if (!isPodEndpoint(e)) return `${e.id}|${policies}`;
+    return JSON.stringify([e.namespace, analysis.namespaces.get(e.namespace), e.podLabels, e.ports, policies]);
+  });
+}
+
+function treeIpBoundaries(tree: ManifestTree): Map<IpFamily, bigint[]> {
+  return ipBoundaries(ipBlockPeers(tree.policies));
+}

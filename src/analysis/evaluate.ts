@@ -1,0 +1,74 @@
+import type { Direction } from "../model/network-policy.js";
+import { PortSet } from "../model/port-set.js";
+import type { ClusterAnalysis, EndpointClass } from "./cluster.js";
+import type { CompiledRule } from "./compile.js";
+
+/** Whether a rule's peers include `peer`: pods through matchers, addresses through ipBlocks. */
+export function ruleAdmitsPeer(rule: CompiledRule, peer: EndpointClass): boolean {
+  if (rule.allPeers) return true;
+  if (peer.external) return rule.ipBlocks.some((b) => peer.ipBlocks.has(b.id));
+  return rule.podMatchers.some((m) => peer.matchers.has(m.id));
+}
+
+/** The ports a rule allows towards `destination`: named ports resolve on the destination pod. */
+export function rulePortsAt(rule: CompiledRule, destination: EndpointClass): PortSet {
+  const { ports } = rule;
+  if (ports.all || ports.named.length === 0 || destination.external) return ports.numeric;
+  let set = ports.numeric;
+  for (const named of ports.named) {
+    const port = destination.namedPorts.get(`${named.name}/${named.protocol}`);
+    if (port !== undefined) set = set.union(PortSet.port(named.protocol, port));
+  }
+  return set;
+}
+
+/**
+ * What one direction allows: for egress, what `subject` may send to `peer`; for ingress, what
+ * `subject` may receive from `peer`. Not isolated: everything. Isolated: the union of the
+ * matching rules of every selecting policy (Kubernetes' allow-list semantics).
+ */
+export function directionAllows(direction: Direction, subject: EndpointClass, peer: EndpointClass): PortSet {
+  if (subject.external) return PortSet.ALL;
+  const policies = subject.selectedBy[direction];
+  if (policies.length === 0) return PortSet.ALL;
+  const destination = direction === "egress" ? peer : subject;
+  let allowed = PortSet.EMPTY;
+  for (const policy of policies) {
+    for (const rule of policy.rules[direction] ?? []) {
+      if (ruleAdmitsPeer(rule, peer)) allowed = allowed.union(rulePortsAt(rule, destination));
+      if (allowed.isAll()) return allowed;
+    }
+  }
+  return allowed;
+}
+
+/**
+ * Memoised class-to-class connectivity of one analysed tree. A connection needs the source's
+ * egress and the destination's ingress; traffic between two external ranges is not the
+ * cluster's business and is always empty.
+ */
+export class ConnectivityOracle {
+  private readonly memo = new Map<number, PortSet>();
+
+  constructor(readonly analysis: ClusterAnalysis) {}
+
+  between(src: number, dst: number): PortSet {
+    const key = src * this.analysis.classes.length + dst;
+    let result = this.memo.get(key);
+    if (result === undefined) {
+      const s = this.analysis.classes[src] as EndpointClass;
+      const d = this.analysis.classes[dst] as EndpointClass;
+      result =
+        s.external && d.external
+          ? PortSet.EMPTY
+          : directionAllows("egress", s, d).intersect(directionAllows("ingress", d, s));
+      this.memo.set(key, result);
+    }
+    return result;
+  }
+
+  /** Connectivity between two endpoints (indexes into `analysis.endpoints`). */
+  endpoints(src: number, dst: number): PortSet {
+    return this.between(this.analysis.classOf[src] as number, this.analysis.classOf[dst] as number);
+  }
+}

@@ -1,0 +1,39 @@
+import type { ReachDiff } from "../analysis/diff.js";
+import type { Connection } from "../analysis/reach.js";
+import type { Finding } from "../model/finding.js";
+import { endpointJson, endpointText, portsJson } from "./endpoint-json.js";
+
+const pairJson = (c: Connection) => ({ src: c.src.id, dst: c.dst.id, ports: portsJson(c.ports) });
+
+export function diffJson(
+  diff: ReachDiff,
+  diagnostics: { readonly base: readonly Finding[]; readonly head: readonly Finding[] },
+): string {
+  return JSON.stringify(
+    {
+      endpoints: diff.endpoints.map(endpointJson),
+      opened: diff.opened.map(pairJson),
+      closed: diff.closed.map(pairJson),
+      diagnostics,
+    },
+    null,
+    2,
+  );
+}
+
+/**
+ * A count line, then `+` lines for opened and `-` lines for closed pairs, with endpoints that
+ * exist on one side only marked as new or removed.
+ */
+export function diffText(diff: ReachDiff): string {
+  const mark = (c: Connection): string => {
+    const notes = [c.src, c.dst]
+      .filter((e) => diff.added.has(e.id) || diff.removed.has(e.id))
+      .map((e) => `${endpointText(e)} ${diff.added.has(e.id) ? "added" : "removed"}`);
+    return notes.length > 0 ? `  (${notes.join(", ")})` : "";
+  };
+  const line = (sign: string, c: Connection) =>
+    `${sign} ${endpointText(c.src)} => ${endpointText(c.dst)} : ${c.ports}${mark(c)}`;
+  const header = `${diff.opened.length} ${diff.opened.length === 1 ? "path" : "paths"} opened, ${diff.closed.length} closed`;
+  return [header, ...diff.opened.map((c) => line("+", c)), ...diff.closed.map((c) => line("-", c))].join("\n");
+}

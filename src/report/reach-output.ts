@@ -1,0 +1,20 @@
+import type { Reachability } from "../analysis/reach.js";
+import type { Finding } from "../model/finding.js";
+import { endpointJson, endpointText, portsJson } from "./endpoint-json.js";
+
+export function reachJson(reach: Reachability, diagnostics: readonly Finding[]): string {
+  return JSON.stringify(
+    {
+      endpoints: reach.endpoints.map(endpointJson),
+      connections: reach.connections.map((c) => ({ src: c.src.id, dst: c.dst.id, ports: portsJson(c.ports) })),
+      diagnostics,
+    },
+    null,
+    2,
+  );
+}
+
+/** One line per pair: `shop/frontend[Deployment] => shop/backend[Deployment] : TCP 9000`. */
+export function reachText(reach: Reachability): string {
+  return reach.connections.map((c) => `${endpointText(c.src)} => ${endpointText(c.dst)} : ${c.ports}`).join("\n");
+}
