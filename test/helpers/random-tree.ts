@@ -1,0 +1,118 @@
+import type { Cidr } from "../../src/model/cidr.js";
+import type { Labels, SelectorOperator } from "../../src/model/labels.js";
+import type { Direction, NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule } from "../../src/model/network-policy.js";
+import type { Protocol } from "../../src/model/protocol.js";
+import { makeSelector } from "../../src/model/selector.js";
+import type { ManifestTree } from "../../src/model/tree.js";
+import type { ContainerPort, Workload } from "../../src/model/workload.js";
+
+/** mulberry32: a tiny seeded PRNG so that every random tree can be reproduced from its seed. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NAMESPACES = ["a", "b", "c"];
+const LABEL_VALUES: Record<string, string[]> = { app: ["web", "api", "db"], tier: ["fe", "be"], team: ["x", "y"] };
+const PORT_NAMES = ["http", "metrics", "dns"];
+const PROTOCOLS: Protocol[] = ["TCP", "UDP", "SCTP"];
+const CIDRS: [string, number, bigint, bigint][] = [
+  ["10.0.0.0/8", 4, 0x0a000000n, 0x0affffffn],
+  ["10.1.0.0/16", 4, 0x0a010000n, 0x0a01ffffn],
+  ["0.0.0.0/0", 4, 0n, 0xffffffffn],
+  ["192.168.0.0/16", 4, 0xc0a80000n, 0xc0a8ffffn],
+  ["2001:db8::/32", 6, 0x20010db8n << 96n, ((0x20010db8n + 1n) << 96n) - 1n],
+];
+
+/** A small random tree of workloads, namespaces and policies, built directly as model objects. */
+export function randomTree(seed: number, options: { workloadNames?: string[] } = {}): ManifestTree {
+  const rnd = prng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
+  const chance = (p: number) => rnd() < p;
+  const source = { file: "random.yaml", line: 1 };
+
+  const randomLabels = (keys: string[]): Labels => {
+    const labels: Record<string, string> = {};
+    for (const key of keys) if (chance(0.6)) labels[key] = pick(LABEL_VALUES[key] as string[]);
+    return labels;
+  };
+  const randomSelector = (keys: string[]) => {
+    if (chance(0.3)) return makeSelector({}, []);
+    const key = pick(keys);
+    const operator: SelectorOperator = pick(["In", "In", "NotIn", "Exists", "DoesNotExist"]);
+    const values = operator === "In" || operator === "NotIn" ? [pick(LABEL_VALUES[key] as string[])] : [];
+    return makeSelector(undefined, [{ key, operator, values }]);
+  };
+  const cidr = (): Cidr => {
+    const [text, family, start, end] = pick(CIDRS);
+    return { text, family: family as 4 | 6, start, end };
+  };
+  const randomPeer = (): PolicyPeer => {
+    if (chance(0.2)) {
+      const block = cidr();
+      const inner = CIDRS.filter(([, f, s, e]) => f === block.family && s >= block.start && e <= block.end && (s > block.start || e < block.end));
+      const except = inner.length > 0 && chance(0.5) ? [pick(inner)] : [];
+      return {
+        type: "ipBlock",
+        cidr: block,
+        except: except.map(([text, family, start, end]) => ({ text, family: family as 4 | 6, start, end })),
+        line: 1,
+      };
+    }
+    return {
+      type: "pods",
+      line: 1,
+      ...(chance(0.7) && { podSelector: randomSelector(["app", "tier"]) }),
+      ...(chance(0.5) && { namespaceSelector: randomSelector(["team"]) }),
+    };
+  };
+  const randomPort = (): PolicyPort => {
+    const protocol = pick(PROTOCOLS);
+    const roll = rnd();
+    if (roll < 0.2) return { protocol, line: 1 };
+    if (roll < 0.5) return { protocol, port: pick(PORT_NAMES), line: 1 };
+    const port = 1 + Math.floor(rnd() * 100);
+    return chance(0.3) ? { protocol, port, endPort: port + Math.floor(rnd() * 50), line: 1 } : { protocol, port, line: 1 };
+  };
+  const randomRules = (): PolicyRule[] =>
+    Array.from({ length: Math.floor(rnd() * 3) }, (_, index) => ({
+      index,
+      line: 1,
+      peers: chance(0.2) ? null : Array.from({ length: 1 + Math.floor(rnd() * 2) }, randomPeer),
+      ports: chance(0.3) ? null : Array.from({ length: 1 + Math.floor(rnd() * 2) }, randomPort),
+    }));
+
+  const names = options.workloadNames ?? ["w1", "w2", "w3", "w4", "w5", "w6"];
+  const workloads: Workload[] = names.map((name) => ({
+    kind: "Deployment",
+    namespace: pick(NAMESPACES),
+    name,
+    podLabels: randomLabels(["app", "tier"]),
+    ports: PORT_NAMES.filter(() => chance(0.5)).map(
+      (n): ContainerPort => ({ name: n, port: 1 + Math.floor(rnd() * 100), protocol: pick(PROTOCOLS) }),
+    ),
+    source,
+  }));
+  const namespaces = NAMESPACES.map((name) => ({ name, labels: randomLabels(["team"]), source }));
+  const policies: NetworkPolicy[] = Array.from({ length: 1 + Math.floor(rnd() * 4) }, (_, i) => {
+    const types: Direction[] = pick([["ingress"], ["egress"], ["ingress", "egress"]] as Direction[][]);
+    return {
+      namespace: pick(NAMESPACES),
+      name: `p${i}`,
+      annotations: {},
+      podSelector: randomSelector(["app", "tier"]),
+      policyTypes: types,
+      policyTypesDeclared: true,
+      ingress: randomRules(),
+      egress: randomRules(),
+      source,
+    };
+  });
+  return { workloads, policies, namespaces, services: [], diagnostics: [], skipped: {}, files: [] };
+}
