@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { computeReachability } from "../../src/analysis/reach.js";
+import { loadManifests } from "../../src/manifests/load.js";
+import { readDirectory } from "../../src/manifests/read-dir.js";
+import { compareWithUpstream } from "./compare.js";
+import { parseUpstreamList } from "./upstream-format.js";
+
+const PEER = resolve(import.meta.dirname, "../../../shared/peers/netpol-analyzer");
+
+interface UpstreamCase {
+  kind: string;
+  inputs: string[];
+  format: string;
+  expected: string;
+  expected_exists: boolean;
+  compared_by_upstream: boolean;
+  focusworkload: string[];
+  focusworkload_peer: string[];
+  focus_direction: string;
+  focus_conn: string;
+  exposure: boolean;
+  explain: boolean;
+  explain_only: string;
+  multiple_networks: boolean;
+}
+
+const ADMIN_KINDS = ["AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"];
+
+/** `list` cases with no flags, one per input directory, compared through their txt output. */
+function listCases(): UpstreamCase[] {
+  const all = JSON.parse(readFileSync(join(PEER, "cases.json"), "utf8")) as UpstreamCase[];
+  const byInput = new Map<string, UpstreamCase>();
+  for (const c of all) {
+    if (c.kind !== "list") continue;
+    const flagged =
+      c.focusworkload.length > 0 ||
+      c.focusworkload_peer.length > 0 ||
+      c.focus_direction ||
+      c.focus_conn ||
+      c.exposure ||
+      c.explain ||
+      c.explain_only ||
+      c.multiple_networks;
+    if (flagged || c.format !== "txt" || !c.expected_exists || !c.compared_by_upstream) continue;
+    byInput.set(c.inputs.join(","), c);
+  }
+  return [...byInput.values()];
+}
+
+/**
+ * Where our answer differs from netpol-analyzer's on purpose; each reason is explained, with the
+ * Kubernetes rule that decides it, in docs/semantics.md.
+ */
+const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {};
+
+describe("agreement with netpol-analyzer's list outputs (NetworkPolicy v1 only)", async () => {
+  const cases = listCases();
+  const results: { input: string; pairs: number; mismatches: string[] }[] = [];
+  for (const c of cases) {
+    const input = c.inputs[0] as string;
+    const tree = loadManifests(await readDirectory(join(PEER, input)));
+    if (ADMIN_KINDS.some((k) => tree.skipped[k])) continue;
+    const expected = parseUpstreamList(readFileSync(join(PEER, c.expected), "utf8"));
+    const { matching, mismatches } = compareWithUpstream(computeReachability(tree), expected);
+    results.push({ input, pairs: matching + mismatches.length, mismatches });
+  }
+
+  it("covers the NetworkPolicy-only list cases", () => {
+    expect(results.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it("agrees on every workload and external pair, except the documented differences", () => {
+    const agreeing = results.filter((r) => r.mismatches.length === 0).length;
+    const pairs = results.reduce((n, r) => n + r.pairs, 0);
+    const mismatched = results.reduce((n, r) => n + r.mismatches.length, 0);
+    console.log(
+      `netpol-analyzer agreement: ${agreeing}/${results.length} cases fully, ${pairs - mismatched}/${pairs} pairs`,
+    );
+    const unexplained = results.filter((r) => r.mismatches.length > 0 && !KNOWN_DIFFERENCES[r.input]);
+    expect(
+      unexplained.map((r) => `${r.input}: ${r.mismatches.length} pairs, e.g. ${r.mismatches.slice(0, 3).join(" | ")}`),
+    ).toEqual([]);
+  });
+});
