@@ -94,7 +94,11 @@ function groupIntoClasses(
   const classes: EndpointClass[] = [];
   const byKey = new Map<string, EndpointClass>();
   const classOf = new Int32Array(pods.length + externals.length);
-  const assign = (endpointIndex: number, key: string, make: () => Omit<EndpointClass, "index" | "members">) => {
+  const assign = (
+    endpointIndex: number,
+    key: string,
+    make: () => Omit<EndpointClass, "index" | "members">,
+  ) => {
     let cls = byKey.get(key);
     if (!cls) {
       cls = { ...make(), index: classes.length, members: [] };
@@ -115,7 +119,9 @@ function groupIntoClasses(
     }
     const key = `pod|${matchers.join(",")}|${[...namedPorts].join(",")}`;
     assign(i, key, () => {
-      const selecting = matchers.flatMap((m) => policiesBySubject.get(m) ?? []).sort((a, b) => a.index - b.index);
+      const selecting = matchers
+        .flatMap((m) => policiesBySubject.get(m) ?? [])
+        .sort((a, b) => a.index - b.index);
       return {
         external: false,
         matchers: new Set(matchers),
@@ -131,7 +137,10 @@ function groupIntoClasses(
 
   externals.forEach((ext, i) => {
     const inside = ipBlocks
-      .filter(({ peer }) => rangeWithin(ext.range, peer.cidr) && !peer.except.some((e) => rangeWithin(ext.range, e)))
+      .filter(
+        ({ peer }) =>
+          rangeWithin(ext.range, peer.cidr) && !peer.except.some((e) => rangeWithin(ext.range, e)),
+      )
       .map((b) => b.id);
     assign(pods.length + i, `ip|${inside.join(",")}`, () => ({
       external: true,

@@ -1,4 +1,10 @@
-import type { Direction, IpBlockPeer, NetworkPolicy, PolicyPort, PolicyRule } from "../model/network-policy.js";
+import type {
+  Direction,
+  IpBlockPeer,
+  NetworkPolicy,
+  PolicyPort,
+  PolicyRule,
+} from "../model/network-policy.js";
 import { PortSet } from "../model/port-set.js";
 import type { Protocol } from "../model/protocol.js";
 import type { MatcherRegistry, PeerMatcher } from "./peer-matcher.js";
@@ -59,7 +65,14 @@ export function compilePolicies(
             blocks.push(block);
           }
         }
-        return { direction, rule, allPeers: rule.peers === null, podMatchers, ipBlocks: blocks, ports: compilePorts(rule.ports) };
+        return {
+          direction,
+          rule,
+          allPeers: rule.peers === null,
+          podMatchers,
+          ipBlocks: blocks,
+          ports: compilePorts(rule.ports),
+        };
       });
     }
     return { index, policy, subject: registry.forPolicySubject(policy), rules };

@@ -76,7 +76,12 @@ export function diffReachability(baseTree: ManifestTree, headTree: ManifestTree)
 
   const opened: Connection[] = [];
   const closed: Connection[] = [];
-  const record = (srcIds: readonly string[], dstIds: readonly string[], before: PortSet, after: PortSet): void => {
+  const record = (
+    srcIds: readonly string[],
+    dstIds: readonly string[],
+    before: PortSet,
+    after: PortSet,
+  ): void => {
     if (before.equals(after)) return;
     const gained = after.subtract(before);
     const lost = before.subtract(after);
@@ -131,12 +136,21 @@ function connection(s: Side, src: number, dst: number): PortSet {
 function behaviourKeys(analysis: ClusterAnalysis): string[] {
   const policyKeys = analysis.policies.map((p) => policyContentKey(p.policy));
   const classKeys = analysis.classes.map((c: EndpointClass) =>
-    JSON.stringify([c.selectedBy.ingress.map((p) => policyKeys[p.index]), c.selectedBy.egress.map((p) => policyKeys[p.index])]),
+    JSON.stringify([
+      c.selectedBy.ingress.map((p) => policyKeys[p.index]),
+      c.selectedBy.egress.map((p) => policyKeys[p.index]),
+    ]),
   );
   return analysis.endpoints.map((e, i) => {
     const policies = classKeys[analysis.classOf[i] as number];
     if (!isPodEndpoint(e)) return `${e.id}|${policies}`;
-    return JSON.stringify([e.namespace, analysis.namespaces.get(e.namespace), e.podLabels, e.ports, policies]);
+    return JSON.stringify([
+      e.namespace,
+      analysis.namespaces.get(e.namespace),
+      e.podLabels,
+      e.ports,
+      policies,
+    ]);
   });
 }
 

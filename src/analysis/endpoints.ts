@@ -3,8 +3,8 @@ import type { ExternalEndpoint, PodEndpoint } from "../model/endpoint.js";
 import { cidrBoundaries, describeRange, splitAddressSpace } from "../model/ip-range.js";
 import type { Labels } from "../model/labels.js";
 import { NAMESPACE_NAME_LABEL } from "../model/namespace.js";
-import type { Workload } from "../model/workload.js";
 import type { IpBlockPeer, NetworkPolicy } from "../model/network-policy.js";
+import type { Workload } from "../model/workload.js";
 import type { PeerMatcher } from "./peer-matcher.js";
 import { placeRepresentative } from "./representative.js";
 
@@ -93,7 +93,8 @@ export function ipBoundaries(ipBlocks: Iterable<IpBlockPeer>): Map<IpFamily, big
     [6, []],
   ]);
   for (const peer of ipBlocks) {
-    for (const cidr of [peer.cidr, ...peer.except]) boundaries.get(cidr.family)?.push(...cidrBoundaries(cidr));
+    for (const cidr of [peer.cidr, ...peer.except])
+      boundaries.get(cidr.family)?.push(...cidrBoundaries(cidr));
   }
   return boundaries;
 }

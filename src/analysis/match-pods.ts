@@ -1,4 +1,4 @@
-import type { Labels, LabelSelector } from "../model/labels.js";
+import type { LabelSelector, Labels } from "../model/labels.js";
 import { selectorKey, selectorMatches } from "../model/selector.js";
 import type { PeerMatcher } from "./peer-matcher.js";
 
@@ -43,7 +43,9 @@ function matcherNamespaces(
   const key = selectorKey(selector);
   let namespaces = memo.get(key);
   if (!namespaces) {
-    namespaces = [...namespaceLabels].filter(([, labels]) => selectorMatches(selector, labels)).map(([n]) => n);
+    namespaces = [...namespaceLabels]
+      .filter(([, labels]) => selectorMatches(selector, labels))
+      .map(([n]) => n);
     memo.set(key, namespaces);
   }
   return namespaces;
@@ -56,7 +58,8 @@ class PodIndex {
   constructor(pods: readonly PodFacts[]) {
     pods.forEach((pod, i) => {
       push(this.byNamespace, pod.namespace, i);
-      for (const [key, value] of Object.entries(pod.podLabels)) push(this.byLabel, labelKey(pod.namespace, key, value), i);
+      for (const [key, value] of Object.entries(pod.podLabels))
+        push(this.byLabel, labelKey(pod.namespace, key, value), i);
     });
   }
 

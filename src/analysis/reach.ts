@@ -29,7 +29,8 @@ export function computeReachability(tree: ManifestTree, options: AnalysisOptions
       if (ports.isEmpty()) continue;
       for (const s of src.members) {
         for (const d of dst.members) {
-          if (s !== d) connections.push({ src: endpoints[s] as Endpoint, dst: endpoints[d] as Endpoint, ports });
+          if (s !== d)
+            connections.push({ src: endpoints[s] as Endpoint, dst: endpoints[d] as Endpoint, ports });
         }
       }
     }

@@ -1,4 +1,4 @@
-import type { Labels, LabelSelector } from "../model/labels.js";
+import type { LabelSelector, Labels } from "../model/labels.js";
 import { NAMESPACE_NAME_LABEL } from "../model/namespace.js";
 import { describeSelector, isMatchAll, selectorMatches } from "../model/selector.js";
 import type { PeerMatcher } from "./peer-matcher.js";
@@ -42,8 +42,12 @@ export function placeRepresentative(
 ): RepresentativePlacement | null {
   const podLabels = representativeLabels(matcher.podSelector);
   if (!podLabels) return null;
-  const pods = isMatchAll(matcher.podSelector) ? "all pods" : `pods with ${describeSelector(matcher.podSelector)}`;
-  const podPart = isMatchAll(matcher.podSelector) ? "[all pods]" : `[pods with ${describeSelector(matcher.podSelector)}]`;
+  const pods = isMatchAll(matcher.podSelector)
+    ? "all pods"
+    : `pods with ${describeSelector(matcher.podSelector)}`;
+  const podPart = isMatchAll(matcher.podSelector)
+    ? "[all pods]"
+    : `[pods with ${describeSelector(matcher.podSelector)}]`;
 
   if (matcher.namespace !== undefined) {
     const labels = knownNamespaces.get(matcher.namespace) ?? { [NAMESPACE_NAME_LABEL]: matcher.namespace };

@@ -24,9 +24,13 @@ export async function reachCommand({ io, format, positionals }: CommandContext):
 }
 
 export async function diffCommand({ io, format, positionals }: CommandContext): Promise<number> {
-  const [base, head] = await Promise.all(positionals.map((p) => loadInput(p, io.cwd))) as [LoadedInput, LoadedInput];
+  const [base, head] = (await Promise.all(positionals.map((p) => loadInput(p, io.cwd)))) as [
+    LoadedInput,
+    LoadedInput,
+  ];
   const diff = diffReachability(base.tree, head.tree);
-  if (format === "json") io.stdout(diffJson(diff, { base: base.tree.diagnostics, head: head.tree.diagnostics }));
+  if (format === "json")
+    io.stdout(diffJson(diff, { base: base.tree.diagnostics, head: head.tree.diagnostics }));
   else printText(io, diffText(diff));
   return reportDiagnostics(io, [base, head]);
 }

@@ -27,7 +27,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const { values, positionals } = parseArgs({
       args: [...rest],
       allowPositionals: true,
-      options: { format: { type: "string", short: "f", default: "text" }, help: { type: "boolean", short: "h" } },
+      options: {
+        format: { type: "string", short: "f", default: "text" },
+        help: { type: "boolean", short: "h" },
+      },
     });
     if (values.help) {
       io.stdout(usage);
@@ -41,7 +44,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return await command.run({ io, format: values.format as Format, positionals });
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) return usageError(io, (error as Error).message, usage);
+    if (error instanceof UsageError || isParseArgsError(error))
+      return usageError(io, (error as Error).message, usage);
     io.stderr(`netpol-review: internal error: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT.internal;
   }
@@ -53,5 +57,8 @@ function usageError(io: CliIo, reason: string, usage: string): number {
 }
 
 function isParseArgsError(error: unknown): boolean {
-  return error instanceof TypeError && String((error as { code?: unknown }).code ?? "").startsWith("ERR_PARSE_ARGS");
+  return (
+    error instanceof TypeError &&
+    String((error as { code?: unknown }).code ?? "").startsWith("ERR_PARSE_ARGS")
+  );
 }

@@ -123,7 +123,11 @@ export class PortSet {
 }
 
 /** Sweeps the boundaries of two interval lists and keeps the stretches where `keep` holds. */
-function merge(a: readonly number[], b: readonly number[], keep: (inA: boolean, inB: boolean) => boolean): number[] {
+function merge(
+  a: readonly number[],
+  b: readonly number[],
+  keep: (inA: boolean, inB: boolean) => boolean,
+): number[] {
   const out: number[] = [];
   let i = 0;
   let j = 0;

@@ -1,4 +1,4 @@
-import type { Labels, LabelSelector, SelectorRequirement } from "./labels.js";
+import type { LabelSelector, Labels, SelectorRequirement } from "./labels.js";
 
 export const MATCH_ALL: LabelSelector = { requirements: [] };
 
@@ -18,7 +18,9 @@ export function makeSelector(
   };
   for (const [key, value] of Object.entries(matchLabels ?? {})) add({ key, operator: "In", values: [value] });
   for (const req of matchExpressions ?? []) add(req);
-  const requirements = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+  const requirements = [...byKey.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, r]) => r);
   return { requirements };
 }
 
@@ -66,7 +68,9 @@ export function describeSelector(selector: LabelSelector): string {
         case "In":
           return r.values.length === 1 ? `${r.key}=${r.values[0]}` : `${r.key} in (${r.values.join(", ")})`;
         case "NotIn":
-          return r.values.length === 1 ? `${r.key}!=${r.values[0]}` : `${r.key} notin (${r.values.join(", ")})`;
+          return r.values.length === 1
+            ? `${r.key}!=${r.values[0]}`
+            : `${r.key} notin (${r.values.join(", ")})`;
         case "Exists":
           return r.key;
         case "DoesNotExist":

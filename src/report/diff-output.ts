@@ -35,5 +35,7 @@ export function diffText(diff: ReachDiff): string {
   const line = (sign: string, c: Connection) =>
     `${sign} ${endpointText(c.src)} => ${endpointText(c.dst)} : ${c.ports}${mark(c)}`;
   const header = `${diff.opened.length} ${diff.opened.length === 1 ? "path" : "paths"} opened, ${diff.closed.length} closed`;
-  return [header, ...diff.opened.map((c) => line("+", c)), ...diff.closed.map((c) => line("-", c))].join("\n");
+  return [header, ...diff.opened.map((c) => line("+", c)), ...diff.closed.map((c) => line("-", c))].join(
+    "\n",
+  );
 }

@@ -1,7 +1,6 @@
 import { type Endpoint, isPodEndpoint } from "../model/endpoint.js";
 import { rangeToCidrs } from "../model/ip-range.js";
-import type { PortRange } from "../model/port-set.js";
-import type { PortSet } from "../model/port-set.js";
+import type { PortRange, PortSet } from "../model/port-set.js";
 
 export interface EndpointJson {
   readonly id: string;
@@ -18,7 +17,12 @@ export interface EndpointJson {
 /** The contract's endpoint shape (CLI-JSON.md): id, kind, namespace and name where they exist, a human label. */
 export function endpointJson(endpoint: Endpoint): EndpointJson {
   if (!isPodEndpoint(endpoint)) {
-    return { id: endpoint.id, kind: endpoint.kind, label: endpoint.label, cidrs: rangeToCidrs(endpoint.range) };
+    return {
+      id: endpoint.id,
+      kind: endpoint.kind,
+      label: endpoint.label,
+      cidrs: rangeToCidrs(endpoint.range),
+    };
   }
   return {
     id: endpoint.id,

@@ -6,7 +6,11 @@ export function reachJson(reach: Reachability, diagnostics: readonly Finding[]):
   return JSON.stringify(
     {
       endpoints: reach.endpoints.map(endpointJson),
-      connections: reach.connections.map((c) => ({ src: c.src.id, dst: c.dst.id, ports: portsJson(c.ports) })),
+      connections: reach.connections.map((c) => ({
+        src: c.src.id,
+        dst: c.dst.id,
+        ports: portsJson(c.ports),
+      })),
       diagnostics,
     },
     null,
@@ -16,5 +20,7 @@ export function reachJson(reach: Reachability, diagnostics: readonly Finding[]):
 
 /** One line per pair: `shop/frontend[Deployment] => shop/backend[Deployment] : TCP 9000`. */
 export function reachText(reach: Reachability): string {
-  return reach.connections.map((c) => `${endpointText(c.src)} => ${endpointText(c.dst)} : ${c.ports}`).join("\n");
+  return reach.connections
+    .map((c) => `${endpointText(c.src)} => ${endpointText(c.dst)} : ${c.ports}`)
+    .join("\n");
 }

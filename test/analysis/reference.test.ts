@@ -54,7 +54,8 @@ describe("the engine agrees with a pair-by-pair reference evaluation", () => {
           if (!lost.isEmpty()) expectedClosed.push(`${s} => ${d} : ${lost}`);
         }
       }
-      const text = (list: typeof diff.opened) => list.map((c) => `${c.src.id} => ${c.dst.id} : ${c.ports}`).sort();
+      const text = (list: typeof diff.opened) =>
+        list.map((c) => `${c.src.id} => ${c.dst.id} : ${c.ports}`).sort();
       expect(text(diff.opened), `seed ${seed} opened`).toEqual(expectedOpened.sort());
       expect(text(diff.closed), `seed ${seed} closed`).toEqual(expectedClosed.sort());
     }

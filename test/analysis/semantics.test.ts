@@ -116,7 +116,11 @@ egress:
     const t = tree(
       base +
         policy("shop", "a", "podSelector: { matchLabels: { app: api } }\ningress:\n- ports: [{ port: 80 }]") +
-        policy("shop", "b", "podSelector: { matchLabels: { tier: backend } }\ningress:\n- ports: [{ port: 443 }]"),
+        policy(
+          "shop",
+          "b",
+          "podSelector: { matchLabels: { tier: backend } }\ningress:\n- ports: [{ port: 443 }]",
+        ),
     );
     expect(allowed(t, WEB, API)).toBe("TCP 80,443");
   });
@@ -124,8 +128,16 @@ egress:
   it("a connection needs the source's egress and the destination's ingress", () => {
     const t = tree(
       base +
-        policy("shop", "web-out", "podSelector: { matchLabels: { app: web } }\npolicyTypes: [Egress]\negress:\n- ports: [{ port: 80 }, { port: 443 }]") +
-        policy("shop", "api-in", "podSelector: { matchLabels: { app: api } }\ningress:\n- ports: [{ port: 443 }, { port: 8443 }]"),
+        policy(
+          "shop",
+          "web-out",
+          "podSelector: { matchLabels: { app: web } }\npolicyTypes: [Egress]\negress:\n- ports: [{ port: 80 }, { port: 443 }]",
+        ) +
+        policy(
+          "shop",
+          "api-in",
+          "podSelector: { matchLabels: { app: api } }\ningress:\n- ports: [{ port: 443 }, { port: 8443 }]",
+        ),
     );
     expect(allowed(t, WEB, API)).toBe("TCP 443");
   });
@@ -185,13 +197,17 @@ describe("rules, peers and selectors", () => {
   });
 
   it("namespaceSelector: {} selects pods in every namespace", () => {
-    const t = apiIngress("- from: [{ namespaceSelector: {}, podSelector: { matchLabels: { tier: backend } } }]");
+    const t = apiIngress(
+      "- from: [{ namespaceSelector: {}, podSelector: { matchLabels: { tier: backend } } }]",
+    );
     expect(allowed(t, DB, API)).toBe("All Connections");
     expect(allowed(t, WEB, API)).toBe("No Connections");
   });
 
   it("every namespace carries kubernetes.io/metadata.name without a Namespace manifest", () => {
-    const t = apiIngress("- from: [{ namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: shop } } }]");
+    const t = apiIngress(
+      "- from: [{ namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: shop } } }]",
+    );
     expect(allowed(t, WEB, API)).toBe("All Connections");
     expect(allowed(t, DB, API)).toBe("No Connections");
   });
@@ -214,7 +230,9 @@ describe("rules, peers and selectors", () => {
 
 describe("ports", () => {
   const apiIngress = (ports: string) =>
-    tree(base + policy("shop", "p", `podSelector: { matchLabels: { app: api } }\ningress:\n- ports: ${ports}`));
+    tree(
+      base + policy("shop", "p", `podSelector: { matchLabels: { app: api } }\ningress:\n- ports: ${ports}`),
+    );
 
   it("protocol defaults to TCP; UDP and SCTP are their own protocols", () => {
     expect(allowed(apiIngress("[{ port: 53 }]"), WEB, API)).toBe("TCP 53");
@@ -261,7 +279,11 @@ describe("ip blocks and external endpoints", () => {
   const dbEgress = (to: string) =>
     tree(
       base +
-        policy("data", "out", `podSelector: {}\npolicyTypes: [Egress]\negress:\n- to: ${to}\n  ports: [{ port: 443 }]`),
+        policy(
+          "data",
+          "out",
+          `podSelector: {}\npolicyTypes: [Egress]\negress:\n- to: ${to}\n  ports: [{ port: 443 }]`,
+        ),
     );
 
   it("external ranges are split at ipBlock and except boundaries and cover all of IPv4 and IPv6", () => {
@@ -320,9 +342,9 @@ egress:
     const kubeDns = reach.endpoints.find((e) => e.kind === "Pods");
     expect(kubeDns?.id).toBe("kube-system/[pods with k8s-app=kube-dns]");
     expect(kubeDns?.label).toBe("pods with k8s-app=kube-dns in namespace kube-system");
-    expect(allowed(tree(base + policy("shop", "dns", dns)), WEB, "kube-system/[pods with k8s-app=kube-dns]")).toBe(
-      "TCP 53,UDP 53",
-    );
+    expect(
+      allowed(tree(base + policy("shop", "dns", dns)), WEB, "kube-system/[pods with k8s-app=kube-dns]"),
+    ).toBe("TCP 53,UDP 53");
   });
 
   it("a selector endpoint in an unnamed namespace reads as the namespaces it stands for", () => {
@@ -341,9 +363,13 @@ egress:
   });
 
   it("any other pod in the cluster is reached only by peers that select all namespaces", () => {
-    const all = tree(base + policy("shop", "p", "podSelector: {}\ningress:\n- from: [{ namespaceSelector: {} }]"));
+    const all = tree(
+      base + policy("shop", "p", "podSelector: {}\ningress:\n- from: [{ namespaceSelector: {} }]"),
+    );
     expect(allowed(all, "[other pods]", WEB)).toBe("All Connections");
-    const local = tree(base + policy("shop", "p", "podSelector: {}\ningress:\n- from: [{ podSelector: {} }]"));
+    const local = tree(
+      base + policy("shop", "p", "podSelector: {}\ningress:\n- from: [{ podSelector: {} }]"),
+    );
     expect(allowed(local, "[other pods]", WEB)).toBe("No Connections");
   });
 
@@ -355,7 +381,11 @@ egress:
 
 describe("workloads", () => {
   const kinds: [string, string, string][] = [
-    ["Pod", "v1", "metadata:\n  name: w\n  namespace: shop\n  labels: { role: target }\nspec:\n  containers: [{ name: c, image: i }]"],
+    [
+      "Pod",
+      "v1",
+      "metadata:\n  name: w\n  namespace: shop\n  labels: { role: target }\nspec:\n  containers: [{ name: c, image: i }]",
+    ],
     ["Deployment", "apps/v1", TEMPLATED],
     ["StatefulSet", "apps/v1", TEMPLATED],
     ["DaemonSet", "apps/v1", TEMPLATED],
@@ -392,4 +422,3 @@ describe("workloads", () => {
     expect(allowed(t, WEB, API)).toBe("TCP 80");
   });
 });
-

@@ -1,6 +1,12 @@
 import type { Cidr } from "../../src/model/cidr.js";
 import type { Labels, SelectorOperator } from "../../src/model/labels.js";
-import type { Direction, NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule } from "../../src/model/network-policy.js";
+import type {
+  Direction,
+  NetworkPolicy,
+  PolicyPeer,
+  PolicyPort,
+  PolicyRule,
+} from "../../src/model/network-policy.js";
 import type { Protocol } from "../../src/model/protocol.js";
 import { makeSelector } from "../../src/model/selector.js";
 import type { ManifestTree } from "../../src/model/tree.js";
@@ -19,7 +25,11 @@ export function prng(seed: number): () => number {
 }
 
 const NAMESPACES = ["a", "b", "c"];
-const LABEL_VALUES: Record<string, string[]> = { app: ["web", "api", "db"], tier: ["fe", "be"], team: ["x", "y"] };
+const LABEL_VALUES: Record<string, string[]> = {
+  app: ["web", "api", "db"],
+  tier: ["fe", "be"],
+  team: ["x", "y"],
+};
 const PORT_NAMES = ["http", "metrics", "dns"];
 const PROTOCOLS: Protocol[] = ["TCP", "UDP", "SCTP"];
 const CIDRS: [string, number, bigint, bigint][] = [
@@ -56,7 +66,10 @@ export function randomTree(seed: number, options: { workloadNames?: string[] } =
   const randomPeer = (): PolicyPeer => {
     if (chance(0.2)) {
       const block = cidr();
-      const inner = CIDRS.filter(([, f, s, e]) => f === block.family && s >= block.start && e <= block.end && (s > block.start || e < block.end));
+      const inner = CIDRS.filter(
+        ([, f, s, e]) =>
+          f === block.family && s >= block.start && e <= block.end && (s > block.start || e < block.end),
+      );
       const except = inner.length > 0 && chance(0.5) ? [pick(inner)] : [];
       return {
         type: "ipBlock",
@@ -78,7 +91,9 @@ export function randomTree(seed: number, options: { workloadNames?: string[] } =
     if (roll < 0.2) return { protocol, line: 1 };
     if (roll < 0.5) return { protocol, port: pick(PORT_NAMES), line: 1 };
     const port = 1 + Math.floor(rnd() * 100);
-    return chance(0.3) ? { protocol, port, endPort: port + Math.floor(rnd() * 50), line: 1 } : { protocol, port, line: 1 };
+    return chance(0.3)
+      ? { protocol, port, endPort: port + Math.floor(rnd() * 50), line: 1 }
+      : { protocol, port, line: 1 };
   };
   const randomRules = (): PolicyRule[] =>
     Array.from({ length: Math.floor(rnd() * 3) }, (_, index) => ({

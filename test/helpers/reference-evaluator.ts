@@ -18,7 +18,9 @@ function allows(analysis: ClusterAnalysis, direction: Direction, subject: Endpoi
   if (!isPodEndpoint(subject)) return PortSet.ALL;
   const selecting = analysis.tree.policies.filter(
     (p) =>
-      p.namespace === subject.namespace && selectorMatches(p.podSelector, subject.podLabels) && p.policyTypes.includes(direction),
+      p.namespace === subject.namespace &&
+      selectorMatches(p.podSelector, subject.podLabels) &&
+      p.policyTypes.includes(direction),
   );
   if (selecting.length === 0) return PortSet.ALL;
   const destination = direction === "egress" ? peer : subject;
@@ -31,11 +33,20 @@ function allows(analysis: ClusterAnalysis, direction: Direction, subject: Endpoi
   return result;
 }
 
-function peerMatches(analysis: ClusterAnalysis, policy: NetworkPolicy, rule: PolicyRule, peer: Endpoint): boolean {
+function peerMatches(
+  analysis: ClusterAnalysis,
+  policy: NetworkPolicy,
+  rule: PolicyRule,
+  peer: Endpoint,
+): boolean {
   if (rule.peers === null) return true;
   return rule.peers.some((p) => {
     if (p.type === "ipBlock") {
-      return !isPodEndpoint(peer) && rangeWithin(peer.range, p.cidr) && !p.except.some((e) => rangeWithin(peer.range, e));
+      return (
+        !isPodEndpoint(peer) &&
+        rangeWithin(peer.range, p.cidr) &&
+        !p.except.some((e) => rangeWithin(peer.range, e))
+      );
     }
     if (!isPodEndpoint(peer)) return false;
     const namespaceOk = p.namespaceSelector

@@ -19,7 +19,9 @@ describe("PortSet", () => {
   });
 
   it("merges touching and overlapping ranges", () => {
-    const set = PortSet.range("TCP", 80, 89).union(PortSet.range("TCP", 90, 100)).union(PortSet.port("TCP", 95));
+    const set = PortSet.range("TCP", 80, 89)
+      .union(PortSet.range("TCP", 90, 100))
+      .union(PortSet.port("TCP", 95));
     expect(set.ranges()).toEqual([{ protocol: "TCP", from: 80, to: 100 }]);
   });
 

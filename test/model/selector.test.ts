@@ -48,9 +48,11 @@ describe("label selectors", () => {
   });
 
   it("describes selectors in plain words", () => {
-    expect(describeSelector(makeSelector({ app: "web" }, [{ key: "legacy", operator: "DoesNotExist", values: [] }]))).toBe(
-      "app=web, !legacy",
-    );
+    expect(
+      describeSelector(
+        makeSelector({ app: "web" }, [{ key: "legacy", operator: "DoesNotExist", values: [] }]),
+      ),
+    ).toBe("app=web, !legacy");
     expect(describeSelector(makeSelector({}, []))).toBe("all");
   });
 });

@@ -12,7 +12,9 @@ export function upstreamName(endpoint: Endpoint): string | null {
   if (!isPodEndpoint(endpoint) || !endpoint.workload) return null;
   const { workload } = endpoint;
   const owner = workload.owner;
-  return owner ? `${workload.namespace}/${owner.name}[${owner.kind}]` : `${workload.namespace}/${workload.name}[${workload.kind}]`;
+  return owner
+    ? `${workload.namespace}/${owner.name}[${owner.kind}]`
+    : `${workload.namespace}/${workload.name}[${workload.kind}]`;
 }
 
 type Side = Map<string, PortSet>;
@@ -35,12 +37,20 @@ export interface Comparison {
   readonly mismatches: string[];
 }
 
-export function compareWithUpstream(reach: Reachability, upstream: readonly UpstreamLine[]): Comparison {
+export function compareWithUpstream(
+  reach: Reachability,
+  upstream: readonly UpstreamLine[],
+  aliases: Readonly<Record<string, string>> = {},
+): Comparison {
   const ours: Side = new Map();
   const ourExternal: ExternalEdge[] = [];
+  const name = (e: Endpoint) => {
+    const n = upstreamName(e);
+    return n === null ? null : (aliases[n] ?? n);
+  };
   for (const c of reach.connections) {
-    const src = upstreamName(c.src);
-    const dst = upstreamName(c.dst);
+    const src = name(c.src);
+    const dst = name(c.dst);
     if (src && dst) {
       if (src !== dst) add(ours, `${src} => ${dst}`, c.ports);
     } else if (src && c.dst.kind === "External" && c.dst.range.family === 4) {
@@ -55,13 +65,17 @@ export function compareWithUpstream(reach: Reachability, upstream: readonly Upst
     const srcRanges = parseExternal(line.src);
     const dstRanges = parseExternal(line.dst);
     if (line.src.startsWith("{") || line.dst.startsWith("{")) continue;
-    if (srcRanges) for (const range of srcRanges) theirExternal.push({ workload: line.dst, outbound: false, range, ports: line.ports });
-    else if (dstRanges) for (const range of dstRanges) theirExternal.push({ workload: line.src, outbound: true, range, ports: line.ports });
+    if (srcRanges)
+      for (const range of srcRanges)
+        theirExternal.push({ workload: line.dst, outbound: false, range, ports: line.ports });
+    else if (dstRanges)
+      for (const range of dstRanges)
+        theirExternal.push({ workload: line.src, outbound: true, range, ports: line.ports });
     else add(theirs, `${line.src} => ${line.dst}`, line.ports);
   }
-  const cuts = [...new Set([...ourExternal, ...theirExternal].flatMap((e) => [e.range.start, e.range.end + 1n]))].sort(
-    (a, b) => (a < b ? -1 : 1),
-  );
+  const cuts = [
+    ...new Set([...ourExternal, ...theirExternal].flatMap((e) => [e.range.start, e.range.end + 1n])),
+  ].sort((a, b) => (a < b ? -1 : 1));
   for (const [side, edges] of [
     [ours, ourExternal],
     [theirs, theirExternal],

@@ -1,0 +1,152 @@
+/**
+ * `npm run bench [-- --sizes 100,1000]`: loads, diffs and analyses synthetic trees of several
+ * sizes, each size in its own child process so that peak RSS is per size, and prints a
+ * Markdown table. A child is the same file run with `--size <workloads>`.
+ */
+import { fork } from "node:child_process";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import { diffReachability } from "../src/analysis/diff.js";
+import { computeReachability } from "../src/analysis/reach.js";
+import { loadManifests } from "../src/manifests/load.js";
+import { generatePair } from "./generate.js";
+
+const DEFAULT_SIZES = [100, 1_000, 10_000];
+/** The reach analysis of the head alone is measured up to this size. */
+const REACH_MAX_WORKLOADS = 1_000;
+const RUNS = 3;
+
+interface SizeResult {
+  size: number;
+  files: number;
+  baseBytes: number;
+  namespaces: number;
+  workloads: number;
+  policies: number;
+  loadMs: number;
+  diffMs: number;
+  reachMs: number | null;
+  opened: number;
+  closed: number;
+  /** Peak RSS once the trees are generated (kB), before any measured work. */
+  generatedRssKb: number;
+  peakRssKb: number;
+}
+
+type Row = SizeResult | { size: number; error: string };
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Runs `fn` RUNS times (collecting garbage before each run when --expose-gc is on). */
+function measure<T>(fn: () => T): { ms: number; result: T } {
+  const times: number[] = [];
+  let result: T | undefined;
+  for (let i = 0; i < RUNS; i++) {
+    globalThis.gc?.();
+    const start = performance.now();
+    result = fn();
+    times.push(performance.now() - start);
+  }
+  return { ms: median(times), result: result as T };
+}
+
+function measureSize(size: number): SizeResult {
+  const { base, head } = generatePair(size);
+  const generatedRssKb = process.resourceUsage().maxRSS;
+
+  const load = measure(() => ({ base: loadManifests(base), head: loadManifests(head) }));
+  const trees = load.result;
+  const diff = measure(() => diffReachability(trees.base, trees.head));
+  const reach = size <= REACH_MAX_WORKLOADS ? measure(() => computeReachability(trees.head)) : null;
+
+  return {
+    size,
+    files: head.length,
+    baseBytes: base.reduce((sum, f) => sum + f.size, 0),
+    namespaces: trees.head.namespaces.length,
+    workloads: trees.head.workloads.length,
+    policies: trees.head.policies.length,
+    loadMs: load.ms,
+    diffMs: diff.ms,
+    reachMs: reach?.ms ?? null,
+    opened: diff.result.opened.length,
+    closed: diff.result.closed.length,
+    generatedRssKb,
+    peakRssKb: process.resourceUsage().maxRSS,
+  };
+}
+
+function runChild(size: number): Promise<SizeResult | string> {
+  return new Promise((resolve) => {
+    const child = fork(fileURLToPath(import.meta.url), ["--size", String(size)], { stdio: "inherit" });
+    let result: SizeResult | undefined;
+    child.on("message", (message) => {
+      result = message as SizeResult;
+    });
+    child.on("error", (error) => resolve(`failed: ${error.message}`));
+    child.on("exit", (code, signal) => resolve(result ?? `failed (${signal ?? `exit code ${code}`})`));
+  });
+}
+
+const fmtMs = (ms: number | null): string => (ms === null ? "–" : ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
+const fmtMb = (kb: number): string => (kb / 1024).toFixed(0);
+const fmtInt = (n: number): string => n.toLocaleString("en-US");
+
+function markdownTable(rows: readonly Row[]): string {
+  const header = [
+    "| workloads | namespaces | policies | files | YAML base (MB) | load base+head (ms) | diff (ms) " +
+      "| reach head (ms) | opened | closed | RSS after generate (MB) | peak RSS (MB) |",
+    `|${"---:|".repeat(12)}`,
+  ];
+  const lines = rows.map((r) =>
+    "error" in r
+      ? `| ${fmtInt(r.size)} | ${r.error} |||||||||||`
+      : `| ${fmtInt(r.workloads)} | ${fmtInt(r.namespaces)} | ${fmtInt(r.policies)} | ${fmtInt(r.files)} | ${(r.baseBytes / 1e6).toFixed(2)} | ${fmtMs(r.loadMs)} | ${fmtMs(r.diffMs)} | ${fmtMs(r.reachMs)} | ${fmtInt(r.opened)} | ${fmtInt(r.closed)} | ${fmtMb(r.generatedRssKb)} | ${fmtMb(r.peakRssKb)} |`,
+  );
+  return [...header, ...lines].join("\n");
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return [
+    `- CPU: ${cpus[0]?.model.trim() ?? "unknown"} (${cpus.length} cores)`,
+    `- Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `- Node: ${process.version} (${process.platform}/${process.arch})${globalThis.gc ? "" : ", without --expose-gc"}`,
+  ].join("\n");
+}
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
+
+async function main(): Promise<void> {
+  const childSize = argValue("--size");
+  if (childSize !== undefined) {
+    const result = measureSize(Number(childSize));
+    process.send?.(result, () => process.disconnect());
+    return;
+  }
+  const sizes = argValue("--sizes")?.split(",").map(Number) ?? DEFAULT_SIZES;
+  const rows: Row[] = [];
+  for (const size of sizes) {
+    const result = await runChild(size);
+    rows.push(typeof result === "string" ? { size, error: result } : result);
+  }
+  console.log(`## netpol-review benchmark\n\n${machine()}\n`);
+  console.log(markdownTable(rows));
+  console.log(
+    `\nMedian of ${RUNS} runs per size, each size in its own process. "load" parses and validates both trees;` +
+      ` "diff" is diffReachability(base, head); "reach" is computeReachability(head), measured up to` +
+      ` ${fmtInt(REACH_MAX_WORKLOADS)} workloads. Each head changes about 10 policies and labels.` +
+      ` Peak RSS includes the generated YAML text.`,
+  );
+}
+
+await main();

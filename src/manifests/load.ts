@@ -1,0 +1,58 @@
+import type { ManifestTree } from "../model/tree.js";
+import { contentWithinLimit, DEFAULT_MAX_FILE_BYTES } from "./file-size.js";
+import { invalidManifest } from "./invalid-manifest.js";
+import { kubernetesObjects } from "./kubernetes-objects.js";
+import { loadObject } from "./load-object.js";
+import type { SourceFile } from "./source-file.js";
+import { TreeCollector } from "./tree-collector.js";
+import { type ParsedDocument, parseYamlFile } from "./yaml-documents.js";
+
+export { DEFAULT_MAX_FILE_BYTES } from "./file-size.js";
+
+export interface LoadOptions {
+  /** Larger files are reported and not parsed. */
+  readonly maxFileBytes?: number;
+}
+
+/**
+ * Reads the Kubernetes objects of a set of YAML / JSON files into the model. Never throws: every
+ * problem, down to a bug of ours in one document, becomes an `invalid-manifest` finding, and the
+ * rest of the files are still loaded.
+ */
+export function loadManifests(files: readonly SourceFile[], options: LoadOptions = {}): ManifestTree {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const into = new TreeCollector();
+  for (const file of files) {
+    into.addFile(file.path);
+    const read = contentWithinLimit(file, maxBytes);
+    if ("finding" in read) {
+      into.addDiagnostic(read.finding);
+      continue;
+    }
+    let documents: readonly ParsedDocument[];
+    try {
+      const parsed = parseYamlFile(file.path, read.content);
+      for (const finding of parsed.findings) into.addDiagnostic(finding);
+      documents = parsed.documents;
+    } catch (error) {
+      into.addDiagnostic(invalidManifest(file.path, 1, `file could not be parsed: ${errorText(error)}`));
+      continue;
+    }
+    for (const document of documents) loadDocument(document, file.path, into);
+  }
+  return into.tree();
+}
+
+function loadDocument(document: ParsedDocument, file: string, into: TreeCollector): void {
+  try {
+    for (const object of kubernetesObjects(document.value))
+      loadObject(object, file, document.positions, into);
+  } catch (error) {
+    const message = `unexpected error, the rest of this document is not loaded: ${errorText(error)}`;
+    into.addDiagnostic(invalidManifest(file, document.positions.lineOf([]), message));
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,30 @@
+import { WORKLOAD_KINDS, type WorkloadKind } from "../model/workload.js";
+
+export type ObjectCategory =
+  | { readonly type: "namespace" }
+  | { readonly type: "service" }
+  | { readonly type: "networkPolicy" }
+  | { readonly type: "workload"; readonly kind: WorkloadKind }
+  /** `label` is the key under which `ManifestTree.skipped` counts it. */
+  | { readonly type: "skipped"; readonly label: string };
+
+// Kinds that other API groups reuse (Calico's NetworkPolicy, Knative's Service) need their
+// core apiVersion; workloads match on kind alone so that old groups (extensions/v1beta1) still count.
+const CORE_API_VERSIONS = {
+  Namespace: { apiVersion: "v1", type: "namespace" },
+  Service: { apiVersion: "v1", type: "service" },
+  NetworkPolicy: { apiVersion: "networking.k8s.io/v1", type: "networkPolicy" },
+} as const;
+
+export function classifyObject(apiVersion: string, kind: string): ObjectCategory {
+  if (Object.hasOwn(CORE_API_VERSIONS, kind)) {
+    const core = CORE_API_VERSIONS[kind as keyof typeof CORE_API_VERSIONS];
+    return core.apiVersion === apiVersion
+      ? { type: core.type }
+      : { type: "skipped", label: `${kind} (${apiVersion})` };
+  }
+  const workloadKind = WORKLOAD_KINDS.find((k) => k === kind);
+  return workloadKind === undefined
+    ? { type: "skipped", label: kind }
+    : { type: "workload", kind: workloadKind };
+}

@@ -1,0 +1,128 @@
+import { z } from "zod";
+import { PROTOCOLS } from "../../model/protocol.js";
+import { makeSelector } from "../../model/selector.js";
+import { describeValue } from "../quote.js";
+import { labelKeyProblem, labelValueProblem } from "../validate/label.js";
+import { portNameProblem, portNumberProblem } from "../validate/port.js";
+
+/**
+ * Go decodes a `null` list item into the zero value, so `ingress: [null]` (a bare `-`) means
+ * the same as `- {}`; this reads it the same way.
+ */
+export function nullAsEmpty<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => value ?? {}, schema);
+}
+
+/**
+ * Go decodes `key:` with no value into "" in a string map, so `app:` is the label app="".
+ * zod silently drops a `__proto__` key, which the API server would refuse: reported instead.
+ */
+const stringMap = z.preprocess(
+  (value, ctx) => {
+    if (typeof value === "object" && value !== null && Object.hasOwn(value, "__proto__")) {
+      ctx.addIssue({ code: "custom", path: ["__proto__"], message: 'key "__proto__" is not a valid key' });
+    }
+    return value;
+  },
+  z.record(
+    z.string(),
+    z
+      .string()
+      .nullable()
+      .transform((value) => value ?? ""),
+  ),
+);
+
+export const labelMapSchema = stringMap.superRefine((labels, ctx) => {
+  for (const [key, value] of Object.entries(labels)) {
+    const problem = labelKeyProblem(key) ?? labelValueProblem(value);
+    if (problem !== undefined) ctx.addIssue({ code: "custom", path: [key], message: problem });
+  }
+});
+
+export const metadataSchema = z.looseObject({
+  name: z.string().min(1, { error: "must not be empty" }),
+  namespace: z.string().nullish(),
+  labels: labelMapSchema.nullish(),
+  annotations: stringMap.nullish(),
+});
+
+/** A missing `metadata` reads as empty, so the message names the field that matters: `metadata.name`. */
+export const objectMetadataSchema = nullAsEmpty(metadataSchema);
+
+export const protocolSchema = z.enum(PROTOCOLS, {
+  error: (issue) => `${describeValue(issue.input)} is not a protocol; use TCP, UDP or SCTP (upper case)`,
+});
+
+export function portNumberSchema(what: string) {
+  return z.number().superRefine((value, ctx) => {
+    const problem = portNumberProblem(value, what);
+    if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+  });
+}
+
+export const portNameSchema = z.string().superRefine((value, ctx) => {
+  const problem = portNameProblem(value);
+  if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+});
+
+/** Kubernetes' IntOrString for ports: a number is a port, a string a container port name. */
+export function portOrNameSchema(what: string) {
+  return z
+    .union([z.number(), z.string()], {
+      error: (issue) => `must be a port number or a port name, not ${describeValue(issue.input)}`,
+    })
+    .superRefine((value, ctx) => {
+      const problem = typeof value === "number" ? portNumberProblem(value, what) : portNameProblem(value);
+      if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+    });
+}
+
+const OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"] as const;
+
+const requirementSchema = z
+  .looseObject({
+    key: z.string(),
+    operator: z.enum(OPERATORS, {
+      error: (issue) =>
+        `${describeValue(issue.input)} is not a selector operator; use In, NotIn, Exists or DoesNotExist`,
+    }),
+    values: z.array(z.string()).nullish(),
+  })
+  .superRefine((req, ctx) => {
+    const keyProblem = labelKeyProblem(req.key);
+    if (keyProblem !== undefined) ctx.addIssue({ code: "custom", path: ["key"], message: keyProblem });
+    const values = req.values ?? [];
+    const needsValues = req.operator === "In" || req.operator === "NotIn";
+    if (needsValues && values.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["values"],
+        message: `operator ${req.operator} needs at least one value`,
+      });
+    }
+    if (!needsValues && values.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["values"], message: `operator ${req.operator} takes no values` });
+    }
+    for (const [index, value] of values.entries()) {
+      const problem = labelValueProblem(value);
+      if (problem !== undefined) ctx.addIssue({ code: "custom", path: ["values", index], message: problem });
+    }
+  });
+
+/** A label selector, decoded straight into its canonical form. */
+export const labelSelectorSchema = z
+  .looseObject({
+    matchLabels: labelMapSchema.nullish(),
+    matchExpressions: z.array(requirementSchema).nullish(),
+  })
+  .transform((selector) =>
+    makeSelector(
+      selector.matchLabels ?? undefined,
+      selector.matchExpressions?.map((req) => ({
+        key: req.key,
+        operator: req.operator,
+        values: req.values ?? [],
+      })),
+    ),
+  );

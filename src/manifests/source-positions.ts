@@ -1,0 +1,68 @@
+import { type Document, isAlias, isMap, isScalar, isSeq, type LineCounter } from "yaml";
+
+export type FieldPath = readonly (string | number)[];
+
+/**
+ * Finds lines in one parsed YAML document on demand, so that only the positions a message or
+ * model object needs are computed. Paths are those of the decoded value (`["spec", "ingress", 0]`).
+ */
+export class SourcePositions {
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly lineCounter: LineCounter,
+    private readonly text: string,
+  ) {}
+
+  /**
+   * The line of the field at `path`: its key's line in a mapping, the item's first line in a list.
+   * A field that is not written (a missing required field) gets the line of its nearest ancestor.
+   */
+  lineOf(path: FieldPath): number {
+    return this.walk(path).line;
+  }
+
+  /** The line of the first key of the mapping at `path`, i.e. where the object visibly starts. */
+  firstKeyLine(path: FieldPath): number {
+    const { node, complete } = this.walk(path);
+    if (complete && isMap(node)) {
+      const start = node.items[0]?.key;
+      if (isScalar(start) && start.range) return this.line(start.range[0]);
+    }
+    return this.lineOf(path);
+  }
+
+  /** The scalar at `path` exactly as written (`1.0`, not the number 1), for messages. */
+  sourceText(path: FieldPath): string | undefined {
+    const { node, complete } = this.walk(path);
+    if (!complete || !isScalar(node) || !node.range) return undefined;
+    return this.text.slice(node.range[0], node.range[1]);
+  }
+
+  private walk(path: FieldPath): { node: unknown; line: number; complete: boolean } {
+    let node: unknown = this.doc.contents;
+    let line = this.line(this.doc.contents?.range?.[0] ?? 0);
+    for (const segment of path) {
+      if (isAlias(node)) node = node.resolve(this.doc);
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!pair || !isScalar(pair.key) || !pair.key.range) return { node, line, complete: false };
+        line = this.line(pair.key.range[0]);
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === "number") {
+        const item: unknown = node.items[segment];
+        const range = isScalar(item) || isMap(item) || isSeq(item) || isAlias(item) ? item.range : undefined;
+        if (!range) return { node, line, complete: false };
+        line = this.line(range[0]);
+        node = item;
+      } else {
+        return { node, line, complete: false };
+      }
+    }
+    if (isAlias(node)) node = node.resolve(this.doc);
+    return { node, line, complete: true };
+  }
+
+  private line(offset: number): number {
+    return this.lineCounter.linePos(offset).line;
+  }
+}

@@ -1,0 +1,164 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cli } from "./run.js";
+
+const POLICY = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: api-in, namespace: shop }
+spec:
+  podSelector: { matchLabels: { app: api } }
+  ingress:
+  - from: [{ podSelector: { matchLabels: { app: web } } }]
+    ports: [{ port: 9000 }]
+`;
+const WORKLOADS = `apiVersion: v1
+kind: Pod
+metadata: { name: web, namespace: shop, labels: { app: web } }
+spec: { containers: [{ name: c, image: i }] }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: api, namespace: shop, labels: { app: api } }
+spec: { containers: [{ name: c, image: i }] }
+`;
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "netpol-cli-"));
+  mkdirSync(join(dir, "base"));
+  mkdirSync(join(dir, "head"));
+  writeFileSync(join(dir, "base/workloads.yaml"), WORKLOADS);
+  writeFileSync(join(dir, "head/workloads.yaml"), WORKLOADS);
+  writeFileSync(join(dir, "head/policy.yaml"), POLICY);
+  mkdirSync(join(dir, "broken"));
+  writeFileSync(join(dir, "broken/workloads.yaml"), WORKLOADS);
+  writeFileSync(join(dir, "broken/bad.yaml"), "kind: [unclosed\n");
+});
+
+describe("netpol-review reach", () => {
+  it("prints one text line per allowed pair", async () => {
+    const { code, stdout } = await cli(["reach", "head"], dir);
+    expect(code).toBe(0);
+    const lines = stdout.split("\n");
+    expect(lines).toContain("shop/web[Pod] => shop/api[Pod] : TCP 9000");
+    expect(lines).toContain("shop/api[Pod] => shop/web[Pod] : All Connections");
+    expect(lines.some((l) => l.startsWith("shop/api[Pod] => shop/api[Pod]"))).toBe(false);
+  });
+
+  it("prints the JSON contract: endpoints and connections with port ranges", async () => {
+    const { code, stdout } = await cli(["reach", "head", "--format", "json"], dir);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.endpoints).toContainEqual(
+      expect.objectContaining({ id: "shop/web[Pod]", kind: "Pod", namespace: "shop", name: "web" }),
+    );
+    expect(json.connections).toContainEqual({
+      src: "shop/web[Pod]",
+      dst: "shop/api[Pod]",
+      ports: [{ protocol: "TCP", from: 9000, to: 9000 }],
+    });
+    const ids = new Set(json.endpoints.map((e: { id: string }) => e.id));
+    for (const c of json.connections) {
+      expect(ids.has(c.src) && ids.has(c.dst)).toBe(true);
+    }
+  });
+
+  it("exits 1 on a broken manifest, names it with file:line, and still prints the rest", async () => {
+    const { code, stdout, stderr } = await cli(["reach", "broken"], dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^broken\/bad\.yaml:[12]: error: .*\[invalid-manifest\]/m);
+    expect(stdout).toContain("shop/web[Pod] => shop/api[Pod] : All Connections");
+  });
+
+  it("accepts a single file", async () => {
+    const { code, stdout } = await cli(["reach", "head/workloads.yaml"], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain("shop/web[Pod] => shop/api[Pod] : All Connections");
+  });
+});
+
+describe("netpol-review diff", () => {
+  it("prints opened and closed pairs as text", async () => {
+    const { code, stdout } = await cli(["diff", "base", "head"], dir);
+    expect(code).toBe(0);
+    const lines = stdout.split("\n");
+    expect(lines[0]).toMatch(/^\d+ paths? opened, \d+ closed$/);
+    expect(lines).toContain(
+      "- shop/web[Pod] => shop/api[Pod] : SCTP 1-65535,TCP 1-8999,9001-65535,UDP 1-65535",
+    );
+    expect(lines.some((l) => l.startsWith("+"))).toBe(false);
+  });
+
+  it("prints the JSON contract with opened and closed port ranges", async () => {
+    const { stdout } = await cli(["diff", "head", "base", "-f", "json"], dir);
+    const json = JSON.parse(stdout);
+    const opened = json.opened.find(
+      (c: { src: string; dst: string }) => c.src === "shop/web[Pod]" && c.dst === "shop/api[Pod]",
+    );
+    expect(opened.ports).toEqual([
+      { protocol: "TCP", from: 1, to: 8999 },
+      { protocol: "TCP", from: 9001, to: 65535 },
+      { protocol: "UDP", from: 1, to: 65535 },
+      { protocol: "SCTP", from: 1, to: 65535 },
+    ]);
+    expect(json.closed).toEqual([]);
+  });
+
+  it("reads both sides from git refs without checking anything out", async () => {
+    const repo = mkdtempSync(join(tmpdir(), "netpol-git-"));
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: repo });
+    git("init", "-q", "-b", "main");
+    writeFileSync(join(repo, "workloads.yaml"), WORKLOADS);
+    git("add", ".");
+    git("commit", "-qm", "base");
+    writeFileSync(join(repo, "policy.yaml"), POLICY);
+    git("add", ".");
+    git("commit", "-qm", "head");
+    git("checkout", "-q", "HEAD~1");
+    const { code, stdout } = await cli(["diff", "HEAD", "main", "--format", "json"], repo);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).closed).toContainEqual(
+      expect.objectContaining({ src: "shop/web[Pod]", dst: "shop/api[Pod]" }),
+    );
+  });
+});
+
+describe("usage", () => {
+  it("--help prints the tool's usage and exits 0", async () => {
+    const { code, stdout } = await cli(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("netpol-review reach <path>");
+    expect(stdout).toContain("netpol-review diff <base> <head>");
+  });
+
+  it.each(["reach", "diff"])("%s --help prints the command's usage and exits 0", async (command) => {
+    const { code, stdout } = await cli([command, "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^Usage: netpol-review ${command} `));
+  });
+
+  it("no command prints the usage and exits 2", async () => {
+    const { code, stdout } = await cli([]);
+    expect(code).toBe(2);
+    expect(stdout).toContain("Usage:");
+  });
+
+  it.each([
+    [["frobnicate"], "unknown command: frobnicate"],
+    [["reach"], "expected <path>"],
+    [["diff", "a"], "expected <base> <head>"],
+    [["reach", ".", "--format", "yaml"], "--format must be text or json, not yaml"],
+    [["reach", ".", "--bogus"], "Unknown option '--bogus'"],
+    [["reach", "does-not-exist"], "does-not-exist: no such file or directory, and not a git ref here"],
+  ])("%j is a usage error: one line of reason, then the usage, exit 2", async (argv, reason) => {
+    const { code, stderr } = await cli(argv as string[], dir);
+    expect(code).toBe(2);
+    const [first] = stderr.split("\n");
+    expect(first).toContain(reason);
+    expect(stderr).toContain("Usage:");
+  });
+});
