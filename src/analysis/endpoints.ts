@@ -8,8 +8,13 @@ import type { Workload } from "../model/workload.js";
 import type { PeerMatcher } from "./peer-matcher.js";
 import { placeRepresentative } from "./representative.js";
 
+/** `ns/name[Kind]`: unique because the loader keeps one workload per kind, namespace and name. */
+export function workloadId(workload: Workload): string {
+  return `${workload.namespace}/${workload.name}[${workload.kind}]`;
+}
+
 export function workloadEndpoint(workload: Workload): PodEndpoint {
-  const id = `${workload.namespace}/${workload.name}[${workload.kind}]`;
+  const id = workloadId(workload);
   return {
     id,
     kind: workload.kind,

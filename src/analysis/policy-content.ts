@@ -1,12 +1,21 @@
-import type { NetworkPolicy } from "../model/network-policy.js";
+import type { NetworkPolicy, PolicyRule } from "../model/network-policy.js";
 
 /** Fields that do not change what a policy does: positions, documentation, the CIDR as typed. */
 const NON_SEMANTIC = new Set(["line", "source", "annotations", "text", "policyTypesDeclared"]);
 
+function contentKey(value: unknown): string {
+  return JSON.stringify(value, (key, v) => {
+    if (NON_SEMANTIC.has(key)) return undefined;
+    return typeof v === "bigint" ? v.toString() : v;
+  });
+}
+
 /** A string equal for two policies exactly when they would enforce the same thing. */
 export function policyContentKey(policy: NetworkPolicy): string {
-  return JSON.stringify(policy, (key, value) => {
-    if (NON_SEMANTIC.has(key)) return undefined;
-    return typeof value === "bigint" ? value.toString() : value;
-  });
+  return contentKey(policy);
+}
+
+/** The same for one rule, so that an edit can be pinned to the rule it touched. */
+export function ruleContentKey(rule: PolicyRule | undefined): string {
+  return rule === undefined ? "" : contentKey(rule);
 }

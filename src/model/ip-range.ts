@@ -100,3 +100,57 @@ export function splitAddressSpace(boundaries: ReadonlyMap<IpFamily, Iterable<big
   }
   return out;
 }
+
+/**
+ * Several ranges in the fewest words: `10.0.0.0/8, 192.168.0.0/16`, or, when shorter, the
+ * covering block minus its gaps: `0.0.0.0/0 except 10.0.0.0/8`. Families are described apart.
+ */
+export function describeRanges(ranges: readonly IpRange[]): string {
+  return FAMILIES.map((family) => describeFamily(mergeRanges(ranges.filter((r) => r.family === family))))
+    .filter((text) => text !== "")
+    .join("; ");
+}
+
+function describeFamily(merged: readonly IpRange[]): string {
+  const first = merged[0];
+  const last = merged.at(-1);
+  if (!first || !last) return "";
+  const listed = merged.flatMap(rangeToCidrs);
+  const cover = coveringBlock(first.family, first.start, last.end);
+  const gaps: IpRange[] = [];
+  let next = cover.start;
+  for (const r of merged) {
+    if (r.start > next) gaps.push({ family: first.family, start: next, end: r.start - 1n });
+    next = r.end + 1n;
+  }
+  if (next <= cover.end) gaps.push({ family: first.family, start: next, end: cover.end });
+  const excepted = gaps.flatMap(rangeToCidrs);
+  if (excepted.length > 0 && 1 + excepted.length < listed.length) {
+    return `${rangeToCidrs(cover)[0]} except ${excepted.join(", ")}`;
+  }
+  return listed.join(", ");
+}
+
+/** Sorted, with touching and overlapping ranges joined. */
+export function mergeRanges(ranges: readonly IpRange[]): IpRange[] {
+  const sorted = [...ranges].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const out: IpRange[] = [];
+  for (const r of sorted) {
+    const last = out.at(-1);
+    if (last && last.family === r.family && r.start <= last.end + 1n) {
+      out[out.length - 1] = { ...last, end: r.end > last.end ? r.end : last.end };
+    } else out.push(r);
+  }
+  return out;
+}
+
+/** The smallest CIDR block that contains start..end. */
+function coveringBlock(family: IpFamily, start: bigint, end: bigint): IpRange {
+  const bits = familyBits(family);
+  for (let prefix = bits; prefix >= 0; prefix--) {
+    const size = 1n << BigInt(bits - prefix);
+    const blockStart = (start / size) * size;
+    if (blockStart + size - 1n >= end) return { family, start: blockStart, end: blockStart + size - 1n };
+  }
+  return { family, start: 0n, end: familyMax(family) };
+}

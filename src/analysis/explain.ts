@@ -1,0 +1,122 @@
+import type { Endpoint } from "../model/endpoint.js";
+import type { Direction } from "../model/network-policy.js";
+import { PortSet } from "../model/port-set.js";
+import type { Protocol } from "../model/protocol.js";
+import type { ManifestTree } from "../model/tree.js";
+import { analyseTree, type ClusterAnalysis, type EndpointClass } from "./cluster.js";
+import { findEndpoint } from "./find-endpoint.js";
+import { ruleAdmitsPeer, rulePortsAt } from "./evaluate.js";
+import { withContext } from "./review/context.js";
+import type { DirectionExplanation, FlowExplanation, Reason, ReviewOptions } from "./review/types.js";
+
+export interface FlowQuery {
+  /** `ns/name`, an endpoint id, or an IP address / CIDR for the outside world. */
+  readonly from: string;
+  readonly to: string;
+  readonly port?: { readonly port: number; readonly protocol: Protocol };
+}
+
+/** Explains one flow in one tree; an unknown or ambiguous endpoint is an error value, not an exception. */
+export function explainFlow(
+  tree: ManifestTree,
+  query: FlowQuery,
+  options: ReviewOptions = {},
+): FlowExplanation | { error: string } {
+  return explainFlowIn(analyseTree(withContext(tree, options.context)), query);
+}
+
+export function explainFlowIn(analysis: ClusterAnalysis, query: FlowQuery): FlowExplanation | { error: string } {
+  const from = findEndpoint(analysis, query.from);
+  if ("error" in from) return from;
+  const to = findEndpoint(analysis, query.to);
+  if ("error" in to) return to;
+  const restrict = query.port ? PortSet.port(query.port.protocol, query.port.port) : PortSet.ALL;
+  return explainPair(analysis, from.index, to.index, restrict);
+}
+
+/** The verdict on `src` → `dst` (endpoint indexes) restricted to `restrict`, with every deciding policy and rule. */
+export function explainPair(analysis: ClusterAnalysis, src: number, dst: number, restrict: PortSet): FlowExplanation {
+  const srcEndpoint = analysis.endpoints[src] as Endpoint;
+  const dstEndpoint = analysis.endpoints[dst] as Endpoint;
+  const srcClass = analysis.classes[analysis.classOf[src] as number] as EndpointClass;
+  const dstClass = analysis.classes[analysis.classOf[dst] as number] as EndpointClass;
+  const egress = explainDirection("egress", srcClass, dstClass, dstEndpoint, restrict);
+  const ingress = explainDirection("ingress", dstClass, srcClass, srcEndpoint, restrict);
+  const bothExternal = srcClass.external && dstClass.external;
+  return {
+    from: srcEndpoint.id,
+    to: dstEndpoint.id,
+    allowed: bothExternal ? PortSet.EMPTY : egress.allowed.intersect(ingress.allowed),
+    egress,
+    ingress,
+  };
+}
+
+/**
+ * One direction of a flow, as Kubernetes decides it: not isolated (no policy selects the pod
+ * for this direction), or isolated by the selecting policies, each of which either allows some
+ * of the flow through specific rules or admits none of it, for a reason we can name.
+ */
+export function explainDirection(
+  direction: Direction,
+  subject: EndpointClass,
+  peerClass: EndpointClass,
+  peer: Endpoint,
+  restrict: PortSet,
+): DirectionExplanation {
+  const notIsolated = (detail: string): DirectionExplanation => ({
+    direction,
+    isolated: false,
+    allowed: restrict,
+    reasons: [{ direction, effect: "not-isolated", policy: null, rule: null, file: null, line: null, detail }],
+  });
+  if (subject.external) return notIsolated("addresses outside the cluster are not subject to NetworkPolicy");
+  const selecting = subject.selectedBy[direction];
+  if (selecting.length === 0) return notIsolated(`no NetworkPolicy selects these pods for ${direction}`);
+
+  const destination = direction === "egress" ? peerClass : subject;
+  const reasons: Reason[] = [];
+  let allowed = PortSet.EMPTY;
+  for (const compiled of selecting) {
+    const { policy } = compiled;
+    const name = `NetworkPolicy ${policy.namespace}/${policy.name}`;
+    const rules = compiled.rules[direction] ?? [];
+    let peerMatchedRule: number | null = null;
+    let allowedHere = false;
+    for (const rule of rules) {
+      if (!ruleAdmitsPeer(rule, peerClass)) continue;
+      peerMatchedRule ??= rule.rule.index;
+      const ports = rulePortsAt(rule, destination).intersect(restrict);
+      if (ports.isEmpty()) continue;
+      allowedHere = true;
+      allowed = allowed.union(ports);
+      reasons.push({
+        direction,
+        effect: "allows",
+        policy: name,
+        rule: rule.rule.index,
+        file: policy.source.file,
+        line: rule.rule.line,
+        ports,
+        detail: `${direction} rule #${rule.rule.index} admits ${peer.label} on ${ports}`,
+      });
+    }
+    if (allowedHere) continue;
+    const detail =
+      rules.length === 0
+        ? `selects these pods and has no ${direction} rules, so it allows nothing`
+        : peerMatchedRule !== null
+          ? `${direction} rule #${peerMatchedRule} admits ${peer.label}, but not on these ports`
+          : `no ${direction} rule admits ${peer.label}`;
+    reasons.push({
+      direction,
+      effect: "isolates",
+      policy: name,
+      rule: peerMatchedRule,
+      file: policy.source.file,
+      line: policy.source.line,
+      detail,
+    });
+  }
+  return { direction, isolated: true, allowed, reasons };
+}

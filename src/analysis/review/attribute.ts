@@ -1,0 +1,222 @@
+import { type Endpoint, isPodEndpoint } from "../../model/endpoint.js";
+import type { Labels } from "../../model/labels.js";
+import type { Direction } from "../../model/network-policy.js";
+import type { PortSet } from "../../model/port-set.js";
+import type { ClusterAnalysis, EndpointClass } from "../cluster.js";
+import type { CompiledPolicy } from "../compile.js";
+import type { ReachDiff } from "../diff.js";
+import { ruleAdmitsPeer, rulePortsAt } from "../evaluate.js";
+import { policyContentKey, ruleContentKey } from "../policy-content.js";
+import type { Connection } from "../reach.js";
+import type { Cause } from "./types.js";
+
+interface Side {
+  readonly analysis: ClusterAnalysis;
+  readonly indexById: ReadonlyMap<string, number>;
+  readonly policyByName: ReadonlyMap<string, CompiledPolicy>;
+}
+
+/**
+ * Names the changes that made a pair open or close: new, removed or edited policies (down to
+ * the rule) that decide the source's egress or the destination's ingress, workloads that
+ * appeared or went, and label or port changes on either end or on their namespaces.
+ */
+export class Attributor {
+  private readonly base: Side;
+  private readonly head: Side;
+
+  constructor(private readonly diff: ReachDiff) {
+    this.base = side(diff.base);
+    this.head = side(diff.head);
+  }
+
+  causes(pair: Connection, opened: boolean): Cause[] {
+    const causes: Cause[] = [];
+    for (const endpoint of [pair.src, pair.dst]) causes.push(...this.endpointCauses(endpoint));
+    causes.push(...this.policyCauses("egress", pair.src, pair.dst, pair.ports, opened));
+    causes.push(...this.policyCauses("ingress", pair.dst, pair.src, pair.ports, opened));
+    const seen = new Set<string>();
+    return causes.filter((c) => {
+      const key = `${c.kind}|${c.object}|${c.detail}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+  }
+
+  private endpointCauses(endpoint: Endpoint): Cause[] {
+    if (!isPodEndpoint(endpoint)) return [];
+    const before = this.podAt(this.base, endpoint.id);
+    const after = this.podAt(this.head, endpoint.id);
+    const workload = (after ?? before)?.workload;
+    if (!workload) return [];
+    const object = `${workload.kind} ${workload.namespace}/${workload.name}`;
+    if (!before || !after) {
+      const source = (after ?? before)?.workload?.source ?? workload.source;
+      return [
+        {
+          kind: after ? "workload-added" : "workload-removed",
+          object,
+          side: after ? "head" : "base",
+          ...source,
+          detail: after ? "new workload" : "workload removed",
+        },
+      ];
+    }
+    const causes: Cause[] = [];
+    const at = { side: "head" as const, ...workload.source };
+    const labelChange = describeLabelChange(before.podLabels, after.podLabels);
+    if (labelChange) causes.push({ kind: "pod-labels-changed", object, ...at, detail: `pod labels ${labelChange}` });
+    if (JSON.stringify(before.ports) !== JSON.stringify(after.ports)) {
+      causes.push({ kind: "ports-changed", object, ...at, detail: "container ports changed" });
+    }
+    const nsChange = describeLabelChange(
+      this.base.analysis.namespaces.get(endpoint.namespace) ?? {},
+      this.head.analysis.namespaces.get(endpoint.namespace) ?? {},
+    );
+    if (nsChange) {
+      const ns = this.head.analysis.tree.namespaces.find((n) => n.name === endpoint.namespace);
+      causes.push({
+        kind: "namespace-labels-changed",
+        object: `Namespace ${endpoint.namespace}`,
+        side: "head",
+        file: ns?.source.file ?? workload.source.file,
+        line: ns?.source.line ?? workload.source.line,
+        detail: `namespace labels ${nsChange}`,
+      });
+    }
+    return causes;
+  }
+
+  /**
+   * Opened: a rule at head now admits the peer on the gained ports (new policy, new or edited
+   * rule), or the subject is no longer isolated. Closed: the rule at base that admitted it is
+   * gone or edited, or the subject became isolated.
+   */
+  private policyCauses(direction: Direction, subject: Endpoint, peer: Endpoint, ports: PortSet, opened: boolean): Cause[] {
+    const before = this.classAt(this.base, subject.id);
+    const after = this.classAt(this.head, subject.id);
+    const beforePolicies = before?.selectedBy[direction] ?? [];
+    const afterPolicies = after?.selectedBy[direction] ?? [];
+    const [now, then, nowSide, thenSide] = opened
+      ? [afterPolicies, beforePolicies, this.head, this.base]
+      : [beforePolicies, afterPolicies, this.base, this.head];
+    const causes: Cause[] = [];
+
+    // Isolation lifted (opened) or imposed (closed): every policy that stopped or started selecting.
+    if (now.length === 0 && then.length > 0) {
+      for (const p of then) causes.push(this.selectionCause(p, direction, opened ? "stopped" : "started"));
+      return causes;
+    }
+    const peerClass = this.classAt(nowSide, peer.id);
+    const subjectClass = opened ? after : before;
+    if (!peerClass || !subjectClass) return causes;
+    const destination = direction === "egress" ? peerClass : subjectClass;
+    for (const compiled of now) {
+      const counterpart = thenSide.policyByName.get(policyKey(compiled));
+      for (const rule of compiled.rules[direction] ?? []) {
+        if (!ruleAdmitsPeer(rule, peerClass) || rulePortsAt(rule, destination).intersect(ports).isEmpty()) continue;
+        // A rule that admitted the peer on both sides, in a policy selecting the subject on both, did not cause this.
+        const other = counterpart?.rules[direction] ? counterpart.policy[direction][rule.rule.index] : undefined;
+        const unchanged = other !== undefined && ruleContentKey(other) === ruleContentKey(rule.rule) && thenSelects(then, compiled);
+        if (unchanged) continue;
+        causes.push(this.ruleCause(compiled, counterpart, direction, rule.rule.index, rule.rule.line, opened, nowSide));
+      }
+    }
+    return causes;
+  }
+
+  private ruleCause(
+    compiled: CompiledPolicy,
+    counterpart: CompiledPolicy | undefined,
+    direction: Direction,
+    index: number,
+    line: number,
+    opened: boolean,
+    at: Side,
+  ): Cause {
+    const { policy } = compiled;
+    const object = `NetworkPolicy ${policy.namespace}/${policy.name}`;
+    const where = { side: at === this.head ? ("head" as const) : ("base" as const), file: policy.source.file, line };
+    const rule = { direction, index };
+    if (!counterpart) {
+      return opened
+        ? { kind: "policy-added", object, ...where, rule, detail: `new policy; its ${direction} rule #${index} allows this traffic` }
+        : { kind: "policy-removed", object, ...where, rule, detail: `policy removed; its ${direction} rule #${index} allowed this traffic` };
+    }
+    return {
+      kind: "policy-changed",
+      object,
+      ...where,
+      rule,
+      detail: opened
+        ? `${direction} rule #${index} now allows this traffic`
+        : `${direction} rule #${index} no longer allows this traffic`,
+    };
+  }
+
+  /** A policy that started or stopped selecting the subject, making it isolated or not. */
+  private selectionCause(compiled: CompiledPolicy, direction: Direction, change: "started" | "stopped"): Cause {
+    const { policy } = compiled;
+    const role = direction === "egress" ? "the source" : "the destination";
+    const object = `NetworkPolicy ${policy.namespace}/${policy.name}`;
+    const inHead = this.head.policyByName.get(policyKey(compiled));
+    const source = (inHead ?? compiled).policy.source;
+    const side = inHead ? ("head" as const) : ("base" as const);
+    if (!inHead) {
+      return { kind: "policy-removed", object, side, ...source, detail: `policy removed; ${role} is no longer isolated for ${direction}` };
+    }
+    const existedBefore = this.base.policyByName.has(policyKey(compiled));
+    if (!existedBefore) {
+      return { kind: "policy-added", object, side, ...source, detail: `new policy isolates ${role} for ${direction}` };
+    }
+    const changed = policyContentKey(inHead.policy) !== policyContentKey(compiled.policy);
+    return {
+      kind: "policy-changed",
+      object,
+      side,
+      ...source,
+      detail:
+        change === "started"
+          ? `${changed ? "now selects" : "selects"} ${role}, isolating it for ${direction}`
+          : `${changed ? "no longer selects" : "does not select"} ${role}, which is no longer isolated for ${direction}`,
+    };
+  }
+
+  private podAt(s: Side, id: string) {
+    const index = s.indexById.get(id);
+    const e = index === undefined ? undefined : s.analysis.endpoints[index];
+    return e && isPodEndpoint(e) ? e : undefined;
+  }
+
+  private classAt(s: Side, id: string): EndpointClass | undefined {
+    const index = s.indexById.get(id);
+    return index === undefined ? undefined : s.analysis.classes[s.analysis.classOf[index] as number];
+  }
+}
+
+function thenSelects(then: readonly CompiledPolicy[], compiled: CompiledPolicy): boolean {
+  return then.some((p) => policyKey(p) === policyKey(compiled));
+}
+
+function policyKey(p: CompiledPolicy): string {
+  return `${p.policy.namespace}/${p.policy.name}`;
+}
+
+function side(analysis: ClusterAnalysis): Side {
+  const policyByName = new Map<string, CompiledPolicy>();
+  for (const p of analysis.policies) if (!policyByName.has(policyKey(p))) policyByName.set(policyKey(p), p);
+  return { analysis, indexById: new Map(analysis.endpoints.map((e, i) => [e.id, i])), policyByName };
+}
+
+/** `tier: web → frontend, +canary=true, -legacy`; empty when nothing changed. */
+export function describeLabelChange(before: Labels, after: Labels): string {
+  const parts: string[] = [];
+  for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+    const was = before[key];
+    const is = after[key];
+    if (was === is) continue;
+    if (was === undefined) parts.push(`+${key}=${is}`);
+    else if (is === undefined) parts.push(`-${key}=${was}`);
+    else parts.push(`${key}: ${was} → ${is}`);
+  }
+  return parts.join(", ");
+}

@@ -1,0 +1,57 @@
+import type { ManifestTree } from "../../model/tree.js";
+import type { ClusterAnalysis } from "../cluster.js";
+import { type ReachDiff, diffReachability } from "../diff.js";
+import { workloadId } from "../endpoints.js";
+import { lintChange } from "../lint/index.js";
+import { Attributor } from "./attribute.js";
+import { withContext } from "./context.js";
+import { type GroupingContext, groupPairs } from "./group.js";
+import type { Review, ReviewOptions, Revision } from "./types.js";
+
+export interface ReviewInput {
+  readonly base: ManifestTree;
+  readonly head: ManifestTree;
+  readonly baseRevision: Revision;
+  readonly headRevision: Revision;
+}
+
+/**
+ * The whole review of a change, in the order a reviewer reads it: what opened and closed
+ * (grouped, each with its causes), then what the change does wrong (findings).
+ */
+export function buildReview(input: ReviewInput, options: ReviewOptions = {}): Review {
+  const diff = diffReachability(withContext(input.base, options.context), withContext(input.head, options.context));
+  const attributor = new Attributor(diff);
+  const opened = groupPairs(
+    diff.opened.map((pair) => ({ ...pair, causes: attributor.causes(pair, true) })),
+    groupingContext(diff, diff.head),
+  );
+  const closed = groupPairs(
+    diff.closed.map((pair) => ({ ...pair, causes: attributor.causes(pair, false) })),
+    groupingContext(diff, diff.base),
+  );
+  return {
+    base: input.baseRevision,
+    head: input.headRevision,
+    opened,
+    closed,
+    findings: lintChange(diff.base, diff.head, options),
+    stats: {
+      openedPairs: diff.opened.length,
+      closedPairs: diff.closed.length,
+      workloads: { base: input.base.workloads.length, head: input.head.workloads.length },
+      policies: { base: input.base.policies.length, head: input.head.policies.length },
+    },
+  };
+}
+
+function groupingContext(diff: ReachDiff, side: ClusterAnalysis): GroupingContext {
+  const workloadsByNamespace = new Map<string, Set<string>>();
+  for (const w of side.tree.workloads) {
+    const id = workloadId(w);
+    const set = workloadsByNamespace.get(w.namespace);
+    if (set) set.add(id);
+    else workloadsByNamespace.set(w.namespace, new Set([id]));
+  }
+  return { workloadsByNamespace, added: diff.added, removed: diff.removed };
+}

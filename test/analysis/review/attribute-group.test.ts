@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { diffReachability } from "../../../src/analysis/diff.js";
+import { Attributor } from "../../../src/analysis/review/attribute.js";
+import { groupPairs } from "../../../src/analysis/review/group.js";
+import type { ManifestTree } from "../../../src/model/tree.js";
+import { deployment, tree } from "../../helpers/trees.js";
+
+/** The review pipeline without lint: diff, attribute, group. */
+function review(base: ManifestTree, head: ManifestTree) {
+  const diff = diffReachability(base, head);
+  const attributor = new Attributor(diff);
+  const byNamespace = (t: ManifestTree) => {
+    const map = new Map<string, Set<string>>();
+    for (const w of t.workloads) map.set(w.namespace, new Set([...(map.get(w.namespace) ?? []), `${w.namespace}/${w.name}[${w.kind}]`]));
+    return map;
+  };
+  const context = (t: ManifestTree) => ({ workloadsByNamespace: byNamespace(t), added: diff.added, removed: diff.removed });
+  return {
+    opened: groupPairs(diff.opened.map((p) => ({ ...p, causes: attributor.causes(p, true) })), context(head)),
+    closed: groupPairs(diff.closed.map((p) => ({ ...p, causes: attributor.causes(p, false) })), context(base)),
+  };
+}
+
+const policy = (ns: string, name: string, spec: string) =>
+  `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: ${name}, namespace: ${ns} }\nspec:\n${spec.replace(/^/gm, "  ")}\n---\n`;
+
+const workloads =
+  deployment("shop", "web", { app: "web" }) +
+  deployment("shop", "api", { app: "api" }, [{ name: "http", containerPort: 9000 }]) +
+  deployment("ops", "bastion", { app: "bastion" }) +
+  deployment("ops", "jump", { app: "jump" });
+
+const denyApi = policy("shop", "api-in", "podSelector: { matchLabels: { app: api } }\ningress:\n- from: [{ podSelector: { matchLabels: { app: web } } }]");
+
+describe("grouping", () => {
+  it("every workload of a namespace gaining the same ports reads as one ns/* line", () => {
+    const head = policy(
+      "shop",
+      "api-in",
+      "podSelector: { matchLabels: { app: api } }\ningress:\n- from: [{ podSelector: { matchLabels: { app: web } } }]\n- from: [{ namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: ops } } }]\n  ports: [{ port: http }]",
+    );
+    const { opened, closed } = review(tree(workloads + denyApi), tree(workloads + head));
+    expect(closed).toEqual([]);
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({
+      src: { kind: "namespace", label: "ops/*", endpointIds: ["ops/bastion[Deployment]", "ops/jump[Deployment]"] },
+      dst: { kind: "endpoint", label: "shop/api[Deployment]" },
+      pairs: 2,
+    });
+    expect(opened[0]?.ports.toString()).toBe("TCP 9000");
+  });
+
+  it("external ranges read as CIDRs, with except when that is shorter", () => {
+    const base = policy("shop", "web-out", "podSelector: { matchLabels: { app: web } }\npolicyTypes: [Egress]\negress: [{ to: [{ ipBlock: { cidr: 0.0.0.0/0, except: [10.0.0.0/8] } }], ports: [{ port: 443 }] }]");
+    const { closed } = review(tree(workloads + base), tree(workloads + base.replace("port: 443", "port: 8443")));
+    const external = closed.find((g) => g.dst.kind === "external");
+    expect(external?.dst.label).toBe("0.0.0.0/0 except 10.0.0.0/8");
+    expect(external?.ports.toString()).toBe("TCP 443");
+  });
+
+  it("a new workload is marked as added", () => {
+    const { opened } = review(tree(workloads), tree(workloads + deployment("shop", "cache", { app: "cache" })));
+    expect(opened.some((g) => g.src.label === "shop/cache[Deployment]" && g.src.change === "added")).toBe(true);
+    expect(opened.some((g) => g.dst.label === "shop/cache[Deployment]" && g.dst.change === "added")).toBe(true);
+  });
+});
+
+describe("attribution", () => {
+  it("a new policy is the cause of what it closes, at its file and line", () => {
+    const { closed } = review(tree(workloads), tree({ "w.yaml": workloads, "p.yaml": denyApi }));
+    expect(closed.length).toBeGreaterThan(0);
+    for (const group of closed) {
+      expect(group.causes).toEqual([
+        expect.objectContaining({
+          kind: "policy-added",
+          object: "NetworkPolicy shop/api-in",
+          file: "p.yaml",
+          line: 1,
+          side: "head",
+          detail: "new policy isolates the destination for ingress",
+        }),
+      ]);
+    }
+  });
+
+  it("an edited rule is named by direction and index with the rule's line", () => {
+    const head = policy(
+      "shop",
+      "api-in",
+      "podSelector: { matchLabels: { app: api } }\ningress:\n- from: [{ podSelector: { matchLabels: { app: web } } }]\n- from: [{ namespaceSelector: {} }]\n  ports: [{ port: 80 }]",
+    );
+    const { opened } = review(tree(workloads + denyApi), tree({ "p.yaml": head, "w.yaml": workloads }));
+    expect(opened.map((g) => g.src.label)).toEqual(["any other pod in the cluster", "ops/*"]);
+    expect(opened[1]?.causes).toEqual([
+      expect.objectContaining({
+        kind: "policy-changed",
+        rule: { direction: "ingress", index: 1 },
+        line: 8,
+        detail: "ingress rule #1 now allows this traffic",
+      }),
+    ]);
+  });
+
+  it("a removed policy is the cause of what it no longer isolates, pointing at base", () => {
+    const { opened } = review(tree({ "p.yaml": denyApi, "w.yaml": workloads }), tree({ "w.yaml": workloads }));
+    expect(opened.length).toBeGreaterThan(0);
+    expect(opened[0]?.causes).toEqual([
+      expect.objectContaining({ kind: "policy-removed", side: "base", file: "p.yaml", detail: "policy removed; the destination is no longer isolated for ingress" }),
+    ]);
+  });
+
+  it("a label change that drops a workload out of an allow rule is named with the change", () => {
+    const base = workloads + denyApi;
+    const head = base.replace('app: "web"', 'app: "www"');
+    const { closed } = review(tree(base), tree(head));
+    expect(closed).toHaveLength(1);
+    expect(closed[0]).toMatchObject({ src: { label: "shop/web[Deployment]" }, dst: { label: "shop/api[Deployment]" } });
+    expect(closed[0]?.causes).toEqual([
+      expect.objectContaining({ kind: "pod-labels-changed", object: "Deployment shop/web", detail: "pod labels app: web → www" }),
+    ]);
+  });
+
+  it("a namespace label change is attributed to the Namespace", () => {
+    const ns = (team: string) => `apiVersion: v1\nkind: Namespace\nmetadata: { name: ops, labels: { team: ${team} } }\n---\n`;
+    const allowTeam = policy("shop", "api-in", "podSelector: { matchLabels: { app: api } }\ningress:\n- from: [{ namespaceSelector: { matchLabels: { team: sre } } }]");
+    const { opened } = review(tree(ns("dev") + workloads + allowTeam), tree(ns("sre") + workloads + allowTeam));
+    expect(opened).toHaveLength(1);
+    expect(opened[0]?.src.label).toBe("ops/*");
+    expect(opened[0]?.causes).toEqual([
+      expect.objectContaining({ kind: "namespace-labels-changed", object: "Namespace ops", line: 1, detail: "namespace labels team: dev → sre" }),
+    ]);
+  });
+});
