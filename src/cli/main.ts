@@ -1,16 +1,17 @@
 import { parseArgs } from "node:util";
-import { type CommandContext, diffCommand, type Format, reachCommand } from "./commands.js";
+import type { Command, Format } from "./commands/command.js";
+import { diffCommand } from "./commands/diff.js";
+import { explainCommand } from "./commands/explain.js";
+import { lintCommand } from "./commands/lint.js";
+import { reachCommand } from "./commands/reach.js";
 import { type CliIo, EXIT, UsageError } from "./io.js";
-import { COMMAND_USAGE, TOOL_USAGE } from "./usage.js";
+import { TOOL_USAGE } from "./usage.js";
 
-interface CommandSpec {
-  readonly positionals: readonly string[];
-  readonly run: (context: CommandContext) => Promise<number>;
-}
-
-const COMMANDS: Readonly<Record<string, CommandSpec>> = {
-  reach: { positionals: ["path"], run: reachCommand },
-  diff: { positionals: ["base", "head"], run: diffCommand },
+const COMMANDS: Readonly<Record<string, Command>> = {
+  reach: reachCommand,
+  diff: diffCommand,
+  explain: explainCommand,
+  lint: lintCommand,
 };
 
 /** Parses argv, runs one command and returns the exit code; never throws. */
@@ -22,30 +23,30 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const command = COMMANDS[name];
   if (!command) return usageError(io, `unknown command: ${name}`, TOOL_USAGE);
-  const usage = COMMAND_USAGE[name] as string;
   try {
     const { values, positionals } = parseArgs({
       args: [...rest],
       allowPositionals: true,
       options: {
+        ...command.options,
         format: { type: "string", short: "f", default: "text" },
         help: { type: "boolean", short: "h" },
       },
     });
     if (values.help) {
-      io.stdout(usage);
+      io.stdout(command.usage);
       return EXIT.ok;
     }
-    if (values.format !== "text" && values.format !== "json") {
-      throw new UsageError(`--format must be text or json, not ${values.format}`);
+    const format = values.format as Format;
+    if (!command.formats.includes(format)) {
+      throw new UsageError(`--format must be ${command.formats.join(" or ")}, not ${values.format}`);
     }
     if (positionals.length !== command.positionals.length) {
       throw new UsageError(`expected ${command.positionals.map((p) => `<${p}>`).join(" ")}`);
     }
-    return await command.run({ io, format: values.format as Format, positionals });
+    return await command.run({ io, format, positionals, options: values });
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error))
-      return usageError(io, (error as Error).message, usage);
+    if (error instanceof UsageError || isParseArgsError(error)) return usageError(io, (error as Error).message, command.usage);
     io.stderr(`netpol-review: internal error: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT.internal;
   }
@@ -57,8 +58,5 @@ function usageError(io: CliIo, reason: string, usage: string): number {
 }
 
 function isParseArgsError(error: unknown): boolean {
-  return (
-    error instanceof TypeError &&
-    String((error as { code?: unknown }).code ?? "").startsWith("ERR_PARSE_ARGS")
-  );
+  return error instanceof TypeError && String((error as { code?: unknown }).code ?? "").startsWith("ERR_PARSE_ARGS");
 }

@@ -1,0 +1,40 @@
+import type { DirectionExplanation, FlowExplanation, Reason } from "../analysis/review/types.js";
+
+/** One flow's verdict and every deciding policy, for a terminal. */
+export function flowText(flow: FlowExplanation): string {
+  const verdict = flow.allowed.isEmpty() ? "denied" : `allowed: ${flow.allowed}`;
+  return [`${flow.from} => ${flow.to} : ${verdict}`, directionText(flow.egress, flow.from), directionText(flow.ingress, flow.to)].join(
+    "\n",
+  );
+}
+
+function directionText(direction: DirectionExplanation, subject: string): string {
+  const head = `  ${direction.direction} of ${subject}: ${direction.isolated ? `isolated, allows ${direction.allowed}` : "not isolated"}`;
+  return [head, ...direction.reasons.map(reasonText)].join("\n");
+}
+
+function reasonText(reason: Reason): string {
+  if (reason.effect === "not-isolated") return `    ${reason.detail}`;
+  const rule = reason.rule === null ? "" : ` rule #${reason.rule}`;
+  const where = reason.file === null ? "" : ` (${reason.file}:${reason.line})`;
+  return `    ${reason.effect === "allows" ? "allows  " : "isolates"} ${reason.policy}${rule}${where}: ${reason.detail}`;
+}
+
+/** The contract's explain JSON (CLI-JSON.md): reasons of both directions in one list. */
+export function flowJson(flow: FlowExplanation) {
+  return {
+    from: flow.from,
+    to: flow.to,
+    allowed: flow.allowed.ranges(),
+    reasons: [...flow.egress.reasons, ...flow.ingress.reasons].map((r) => ({
+      direction: r.direction,
+      effect: r.effect,
+      policy: r.policy,
+      rule: r.rule,
+      file: r.file,
+      line: r.line,
+      detail: r.detail,
+      ...(r.ports && { ports: r.ports.ranges() }),
+    })),
+  };
+}
