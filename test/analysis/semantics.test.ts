@@ -151,7 +151,7 @@ describe("rules, peers and selectors", () => {
     const t = apiIngress("- ports: [{ port: 80 }]");
     expect(allowed(t, WEB, API)).toBe("TCP 80");
     expect(allowed(t, DB, API)).toBe("TCP 80");
-    expect(allowed(t, "0.0.0.0/0[External]".replace("[External]", ""), API)).toBe("TCP 80");
+    expect(allowed(t, "0.0.0.0/0", API)).toBe("TCP 80");
   });
 
   it("from: [] means the same as a missing from", () => {
@@ -181,11 +181,11 @@ describe("rules, peers and selectors", () => {
   });
 
   it("namespaceSelector and podSelector in one peer select their intersection", () => {
-    const t = apiIngress(
-      "- from: [{ namespaceSelector: { matchLabels: { team: storage } }, podSelector: { matchLabels: { app: web } } }]",
-    );
-    expect(allowed(t, DB, API)).toBe("No Connections");
-    expect(allowed(t, WEB, API)).toBe("No Connections");
+    const both = (pod: string) =>
+      apiIngress(`- from: [{ namespaceSelector: { matchLabels: { team: storage } }, podSelector: { matchLabels: { ${pod} } } }]`);
+    expect(allowed(both("tier: backend"), DB, API)).toBe("All Connections");
+    expect(allowed(both("app: web"), DB, API)).toBe("No Connections");
+    expect(allowed(both("app: web"), WEB, API)).toBe("No Connections");
   });
 
   it("namespaceSelector and podSelector in two peers select their union", () => {
