@@ -114,10 +114,18 @@ export class Attributor {
       const counterpart = thenSide.policyByName.get(policyKey(compiled));
       for (const rule of compiled.rules[direction] ?? []) {
         if (!ruleAdmitsPeer(rule, peerClass) || rulePortsAt(rule, destination).intersect(ports).isEmpty()) continue;
-        // A rule that admitted the peer on both sides, in a policy selecting the subject on both, did not cause this.
+        const sameContent = counterpart !== undefined && policyContentKey(counterpart.policy) === policyContentKey(compiled.policy);
+        if (sameContent) {
+          // The policy did not change; if it selects the subject on one side only, the subject's labels moved.
+          const subjectExistedThen = (opened ? before : after) !== undefined;
+          if (subjectExistedThen && !thenSelects(then, compiled)) {
+            causes.push(this.selectionChangedCause(compiled, direction, rule.rule.index, rule.rule.line, opened, nowSide));
+          }
+          continue;
+        }
+        // An edited policy whose rule is as it was, and which selected the subject before too, did not cause this.
         const other = counterpart?.rules[direction] ? counterpart.policy[direction][rule.rule.index] : undefined;
-        const unchanged = other !== undefined && ruleContentKey(other) === ruleContentKey(rule.rule) && thenSelects(then, compiled);
-        if (unchanged) continue;
+        if (other !== undefined && ruleContentKey(other) === ruleContentKey(rule.rule) && thenSelects(then, compiled)) continue;
         causes.push(this.ruleCause(compiled, counterpart, direction, rule.rule.index, rule.rule.line, opened, nowSide));
       }
     }
@@ -142,14 +150,42 @@ export class Attributor {
         ? { kind: "policy-added", object, ...where, rule, detail: `new policy; its ${direction} rule #${index} allows this traffic` }
         : { kind: "policy-removed", object, ...where, rule, detail: `policy removed; its ${direction} rule #${index} allowed this traffic` };
     }
+    // The policy still exists on the other side: point at head, where a reviewer can comment.
+    const headPolicy = at === this.head ? policy : counterpart.policy;
+    const headLine = headPolicy[direction][index]?.line ?? headPolicy.source.line;
     return {
       kind: "policy-changed",
       object,
-      ...where,
+      side: "head",
+      file: headPolicy.source.file,
+      line: headLine,
       rule,
       detail: opened
         ? `${direction} rule #${index} now allows this traffic`
         : `${direction} rule #${index} no longer allows this traffic`,
+    };
+  }
+
+  private selectionChangedCause(
+    compiled: CompiledPolicy,
+    direction: Direction,
+    index: number,
+    line: number,
+    opened: boolean,
+    at: Side,
+  ): Cause {
+    const { policy } = compiled;
+    const role = direction === "egress" ? "the source" : "the destination";
+    return {
+      kind: "selection-changed",
+      object: `NetworkPolicy ${policy.namespace}/${policy.name}`,
+      side: at === this.head ? "head" : "base",
+      file: policy.source.file,
+      line,
+      rule: { direction, index },
+      detail: opened
+        ? `now selects ${role}; its ${direction} rule #${index} allows this traffic`
+        : `no longer selects ${role}; its ${direction} rule #${index} allowed this traffic`,
     };
   }
 
@@ -170,14 +206,14 @@ export class Attributor {
     }
     const changed = policyContentKey(inHead.policy) !== policyContentKey(compiled.policy);
     return {
-      kind: "policy-changed",
+      kind: changed ? "policy-changed" : "selection-changed",
       object,
       side,
       ...source,
       detail:
         change === "started"
-          ? `${changed ? "now selects" : "selects"} ${role}, isolating it for ${direction}`
-          : `${changed ? "no longer selects" : "does not select"} ${role}, which is no longer isolated for ${direction}`,
+          ? `now selects ${role}, isolating it for ${direction}`
+          : `no longer selects ${role}, which is no longer isolated for ${direction}`,
     };
   }
 

@@ -23,6 +23,8 @@ export type CauseKind =
   | "policy-added"
   | "policy-removed"
   | "policy-changed"
+  /** An unchanged policy started or stopped selecting a pod whose labels changed. */
+  | "selection-changed"
   | "workload-added"
   | "workload-removed"
   | "pod-labels-changed"
