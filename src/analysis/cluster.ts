@@ -4,6 +4,12 @@ import { rangeWithin } from "../model/ip-range.js";
 import type { Labels } from "../model/labels.js";
 import type { Direction } from "../model/network-policy.js";
 import type { ManifestTree } from "../model/tree.js";
+import {
+  type AdminAnalysis,
+  adminNamedPortKeys,
+  adminPeerMatchers,
+  compileAdminPolicies,
+} from "./admin/compile-admin.js";
 import { type CompiledPolicy, type CompiledRule, compilePolicies, type IpBlockMatcher } from "./compile.js";
 import { externalEndpoints, otherPodsEndpoint, selectorEndpoints, workloadEndpoint } from "./endpoints.js";
 import { matchPods } from "./match-pods.js";
@@ -40,17 +46,22 @@ export interface ClusterAnalysis {
   readonly classes: readonly EndpointClass[];
   /** Class index of each endpoint. */
   readonly classOf: Int32Array;
+  /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy, compiled. */
+  readonly admin: AdminAnalysis;
 }
 
 export function analyseTree(tree: ManifestTree, options: AnalysisOptions = {}): ClusterAnalysis {
   const namespaces = namespaceLabels(tree);
   const registry = new MatcherRegistry();
   const { policies, ipBlocks } = compilePolicies(tree.policies, registry);
+  const admin = compileAdminPolicies(tree.adminPolicies, registry, ipBlocks);
 
   const workloads = tree.workloads.map(workloadEndpoint);
   const workloadMatches = matchPods(workloads, namespaces, registry.matchers);
   const matchedSomething = new Set(workloadMatches.flat());
-  const unmatchedPeers = peerMatchers(policies).filter((m) => !matchedSomething.has(m.id));
+  const unmatchedPeers = [...peerMatchers(policies), ...adminPeerMatchers(admin)].filter(
+    (m) => !matchedSomething.has(m.id),
+  );
   const standIns = [...selectorEndpoints(unmatchedPeers, namespaces), otherPodsEndpoint(namespaces)];
   const standInMatches = matchPods(standIns, namespaces, registry.matchers);
 
@@ -62,8 +73,15 @@ export function analyseTree(tree: ManifestTree, options: AnalysisOptions = {}): 
   );
   const endpoints: Endpoint[] = [...pods, ...externals];
 
-  const { classes, classOf } = groupIntoClasses(pods, podMatches, externals, policies, ipBlocks);
-  return { tree, endpoints, namespaces, policies, ipBlocks, classes, classOf };
+  const { classes, classOf } = groupIntoClasses(
+    pods,
+    podMatches,
+    externals,
+    policies,
+    ipBlocks,
+    adminNamedPortKeys(admin),
+  );
+  return { tree, endpoints, namespaces, policies, ipBlocks, classes, classOf, admin };
 }
 
 function peerMatchers(policies: readonly CompiledPolicy[]) {
@@ -82,8 +100,9 @@ function groupIntoClasses(
   externals: readonly ExternalEndpoint[],
   policies: readonly CompiledPolicy[],
   ipBlocks: readonly IpBlockMatcher[],
+  adminNamedPorts: readonly string[],
 ): { classes: EndpointClass[]; classOf: Int32Array } {
-  const namedPortKeys = [...new Set(usedNamedPorts(policies))];
+  const namedPortKeys = [...new Set([...usedNamedPorts(policies), ...adminNamedPorts])];
   const policiesBySubject = new Map<number, CompiledPolicy[]>();
   for (const p of policies) {
     const list = policiesBySubject.get(p.subject.id);

@@ -2,6 +2,7 @@ import type { IpFamily } from "../model/cidr.js";
 import { type Endpoint, isPodEndpoint } from "../model/endpoint.js";
 import { PortSet } from "../model/port-set.js";
 import type { ManifestTree } from "../model/tree.js";
+import { adminNetworkBlocks } from "./admin/compile-admin.js";
 import { analyseTree, type ClusterAnalysis, type EndpointClass } from "./cluster.js";
 import { ipBlockPeers, ipBoundaries } from "./endpoints.js";
 import { ConnectivityOracle } from "./evaluate.js";
@@ -131,14 +132,16 @@ function connection(s: Side, src: number, dst: number): PortSet {
 /**
  * Per endpoint, a string that changes whenever anything its connectivity depends on changes:
  * its pods' labels and ports, its namespace's labels, and the content of the policies that
- * select it.
+ * select it (NetworkPolicies and admin policies alike).
  */
 function behaviourKeys(analysis: ClusterAnalysis): string[] {
   const policyKeys = analysis.policies.map((p) => policyContentKey(p.policy));
+  const adminKeys = analysis.admin.policies.map((p) => policyContentKey(p.policy));
   const classKeys = analysis.classes.map((c: EndpointClass) =>
     JSON.stringify([
       c.selectedBy.ingress.map((p) => policyKeys[p.index]),
       c.selectedBy.egress.map((p) => policyKeys[p.index]),
+      analysis.admin.policies.filter((p) => c.matchers.has(p.subject.id)).map((p) => adminKeys[p.index]),
     ]),
   );
   return analysis.endpoints.map((e, i) => {
@@ -155,5 +158,5 @@ function behaviourKeys(analysis: ClusterAnalysis): string[] {
 }
 
 function treeIpBoundaries(tree: ManifestTree): Map<IpFamily, bigint[]> {
-  return ipBoundaries(ipBlockPeers(tree.policies));
+  return ipBoundaries([...ipBlockPeers(tree.policies), ...adminNetworkBlocks(tree.adminPolicies)]);
 }

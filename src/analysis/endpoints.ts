@@ -104,10 +104,10 @@ export function ipBoundaries(ipBlocks: Iterable<IpBlockPeer>): Map<IpFamily, big
   return boundaries;
 }
 
-/** Every ipBlock the policies write, whatever direction or rule it sits in. */
+/** Every ipBlock in the rules the policies enforce (rules of a direction `policyTypes` leaves out do nothing). */
 export function* ipBlockPeers(policies: readonly NetworkPolicy[]): Generator<IpBlockPeer> {
   for (const policy of policies) {
-    for (const rule of [...policy.ingress, ...policy.egress]) {
+    for (const rule of policy.policyTypes.flatMap((direction) => policy[direction])) {
       for (const peer of rule.peers ?? []) if (peer.type === "ipBlock") yield peer;
     }
   }

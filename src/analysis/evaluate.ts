@@ -1,5 +1,6 @@
 import type { Direction } from "../model/network-policy.js";
 import { PortSet } from "../model/port-set.js";
+import { walkTiers } from "./admin/tier-walk.js";
 import type { ClusterAnalysis, EndpointClass } from "./cluster.js";
 import type { CompiledRule } from "./compile.js";
 
@@ -43,6 +44,21 @@ export function directionAllows(direction: Direction, subject: EndpointClass, pe
 }
 
 /**
+ * What one direction allows once every tier has spoken: the Admin tier, NetworkPolicy
+ * (`directionAllows`), the Baseline tier, then the default allow (see `walkTiers`). Without
+ * admin policies this is `directionAllows`.
+ */
+export function effectiveAllows(
+  analysis: ClusterAnalysis,
+  direction: Direction,
+  subject: EndpointClass,
+  peer: EndpointClass,
+): PortSet {
+  if (analysis.admin.policies.length === 0) return directionAllows(direction, subject, peer);
+  return walkTiers(analysis.admin, direction, subject, peer, () => directionAllows(direction, subject, peer));
+}
+
+/**
  * Memoised class-to-class connectivity of one analysed tree. A connection needs the source's
  * egress and the destination's ingress; traffic between two external ranges is not the
  * cluster's business and is always empty.
@@ -61,7 +77,9 @@ export class ConnectivityOracle {
       result =
         s.external && d.external
           ? PortSet.EMPTY
-          : directionAllows("egress", s, d).intersect(directionAllows("ingress", d, s));
+          : effectiveAllows(this.analysis, "egress", s, d).intersect(
+              effectiveAllows(this.analysis, "ingress", d, s),
+            );
       this.memo.set(key, result);
     }
     return result;

@@ -4,8 +4,8 @@ import { PortSet } from "../model/port-set.js";
 import type { Protocol } from "../model/protocol.js";
 import type { ManifestTree } from "../model/tree.js";
 import { analyseTree, type ClusterAnalysis, type EndpointClass } from "./cluster.js";
-import { findEndpoint } from "./find-endpoint.js";
 import { ruleAdmitsPeer, rulePortsAt } from "./evaluate.js";
+import { findEndpoint } from "./find-endpoint.js";
 import { withContext } from "./review/context.js";
 import type { DirectionExplanation, FlowExplanation, Reason, ReviewOptions } from "./review/types.js";
 
@@ -25,7 +25,10 @@ export function explainFlow(
   return explainFlowIn(analyseTree(withContext(tree, options.context)), query);
 }
 
-export function explainFlowIn(analysis: ClusterAnalysis, query: FlowQuery): FlowExplanation | { error: string } {
+export function explainFlowIn(
+  analysis: ClusterAnalysis,
+  query: FlowQuery,
+): FlowExplanation | { error: string } {
   const from = findEndpoint(analysis, query.from);
   if ("error" in from) return from;
   const to = findEndpoint(analysis, query.to);
@@ -35,7 +38,12 @@ export function explainFlowIn(analysis: ClusterAnalysis, query: FlowQuery): Flow
 }
 
 /** The verdict on `src` → `dst` (endpoint indexes) restricted to `restrict`, with every deciding policy and rule. */
-export function explainPair(analysis: ClusterAnalysis, src: number, dst: number, restrict: PortSet): FlowExplanation {
+export function explainPair(
+  analysis: ClusterAnalysis,
+  src: number,
+  dst: number,
+  restrict: PortSet,
+): FlowExplanation {
   const srcEndpoint = analysis.endpoints[src] as Endpoint;
   const dstEndpoint = analysis.endpoints[dst] as Endpoint;
   const srcClass = analysis.classes[analysis.classOf[src] as number] as EndpointClass;
@@ -68,7 +76,9 @@ export function explainDirection(
     direction,
     isolated: false,
     allowed: restrict,
-    reasons: [{ direction, effect: "not-isolated", policy: null, rule: null, file: null, line: null, detail }],
+    reasons: [
+      { direction, effect: "not-isolated", policy: null, rule: null, file: null, line: null, detail },
+    ],
   });
   if (subject.external) return notIsolated("addresses outside the cluster are not subject to NetworkPolicy");
   const selecting = subject.selectedBy[direction];

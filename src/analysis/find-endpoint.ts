@@ -34,6 +34,13 @@ export function findEndpoint(analysis: ClusterAnalysis, ref: string): { index: n
 
 function suggestion(analysis: ClusterAnalysis, ref: string): string {
   const name = ref.split("/").pop() ?? ref;
-  const close = analysis.endpoints.filter((e) => isPodEndpoint(e) && e.name !== undefined && e.name.includes(name));
-  return close.length > 0 ? ` (did you mean ${close.slice(0, 3).map((e) => e.id).join(", ")}?)` : "";
+  const close = analysis.endpoints.filter(
+    (e) => isPodEndpoint(e) && e.name !== undefined && e.name.includes(name),
+  );
+  return close.length > 0
+    ? ` (did you mean ${close
+        .slice(0, 3)
+        .map((e) => e.id)
+        .join(", ")}?)`
+    : "";
 }

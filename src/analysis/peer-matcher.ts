@@ -30,6 +30,11 @@ export class MatcherRegistry {
     return this.intern(namespace, peer.namespaceSelector, peer.podSelector ?? MATCH_ALL);
   }
 
+  /** Pods matching `podSelector` in every namespace matching `namespaceSelector` (admin policy subjects and peers). */
+  forSelectors(namespaceSelector: LabelSelector, podSelector: LabelSelector): PeerMatcher {
+    return this.intern(undefined, namespaceSelector, podSelector);
+  }
+
   private intern(
     namespace: string | undefined,
     namespaceSelector: LabelSelector | undefined,

@@ -1,3 +1,4 @@
+import type { AdminPolicy } from "../model/admin-policy.js";
 import type { NetworkPolicy, PolicyRule } from "../model/network-policy.js";
 
 /** Fields that do not change what a policy does: positions, documentation, the CIDR as typed. */
@@ -11,7 +12,7 @@ function contentKey(value: unknown): string {
 }
 
 /** A string equal for two policies exactly when they would enforce the same thing. */
-export function policyContentKey(policy: NetworkPolicy): string {
+export function policyContentKey(policy: NetworkPolicy | AdminPolicy): string {
   return contentKey(policy);
 }
 

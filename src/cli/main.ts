@@ -46,7 +46,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return await command.run({ io, format, positionals, options: values });
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) return usageError(io, (error as Error).message, command.usage);
+    if (error instanceof UsageError || isParseArgsError(error))
+      return usageError(io, (error as Error).message, command.usage);
     io.stderr(`netpol-review: internal error: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT.internal;
   }
@@ -58,5 +59,8 @@ function usageError(io: CliIo, reason: string, usage: string): number {
 }
 
 function isParseArgsError(error: unknown): boolean {
-  return error instanceof TypeError && String((error as { code?: unknown }).code ?? "").startsWith("ERR_PARSE_ARGS");
+  return (
+    error instanceof TypeError &&
+    String((error as { code?: unknown }).code ?? "").startsWith("ERR_PARSE_ARGS")
+  );
 }

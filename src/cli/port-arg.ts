@@ -6,7 +6,8 @@ export function parsePortArg(text: string): { port: number; protocol: Protocol }
   const [portText, protocolText = "TCP"] = text.split("/");
   const port = Number(portText);
   const protocol = protocolText.toUpperCase();
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port ${text}: the port must be 1-65535`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new UsageError(`--port ${text}: the port must be 1-65535`);
   if (!isProtocol(protocol)) throw new UsageError(`--port ${text}: the protocol must be TCP, UDP or SCTP`);
   return { port, protocol };
 }

@@ -6,6 +6,7 @@ import { convertService } from "./convert/service.js";
 import { convertController, convertCronJob, convertPod } from "./convert/workload.js";
 import { invalidManifest, objectName } from "./invalid-manifest.js";
 import type { ManifestObject } from "./kubernetes-objects.js";
+import { loadAdminPolicy } from "./load-admin-policy.js";
 import { classifyObject } from "./object-kind.js";
 import { salvageWorkload } from "./salvage.js";
 import { namespaceSchema } from "./schemas/namespace.js";
@@ -30,7 +31,14 @@ export function loadObject(
   }
   const at = new ObjectLocation(file, positions, object.path);
   const parse = <T extends z.ZodType>(schema: T): z.output<T> | undefined =>
-    validate(schema, object, at, into, category.type !== "namespace", category.type === "workload");
+    validate(
+      schema,
+      object,
+      at,
+      into,
+      category.type !== "namespace" && category.type !== "adminPolicy",
+      category.type === "workload",
+    );
   switch (category.type) {
     case "namespace": {
       const manifest = parse(namespaceSchema);
@@ -45,6 +53,10 @@ export function loadObject(
     case "networkPolicy": {
       const manifest = parse(networkPolicySchema);
       if (manifest) into.addPolicy(convertNetworkPolicy(manifest, at));
+      return;
+    }
+    case "adminPolicy": {
+      loadAdminPolicy(category.kind, object.apiVersion, parse, at, into);
       return;
     }
     case "workload": {

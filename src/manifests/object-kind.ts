@@ -1,9 +1,11 @@
+import type { AdminPolicyKind } from "../model/admin-policy.js";
 import { WORKLOAD_KINDS, type WorkloadKind } from "../model/workload.js";
 
 export type ObjectCategory =
   | { readonly type: "namespace" }
   | { readonly type: "service" }
   | { readonly type: "networkPolicy" }
+  | { readonly type: "adminPolicy"; readonly kind: AdminPolicyKind }
   | { readonly type: "workload"; readonly kind: WorkloadKind }
   /** `label` is the key under which `ManifestTree.skipped` counts it. */
   | { readonly type: "skipped"; readonly label: string };
@@ -16,7 +18,20 @@ const CORE_API_VERSIONS = {
   NetworkPolicy: { apiVersion: "networking.k8s.io/v1", type: "networkPolicy" },
 } as const;
 
+// sigs.k8s.io/network-policy-api: ClusterNetworkPolicy has the same shape in v1alpha2 and v1beta1.
+const ADMIN_API_VERSIONS: Readonly<Record<AdminPolicyKind, readonly string[]>> = {
+  AdminNetworkPolicy: ["policy.networking.k8s.io/v1alpha1"],
+  BaselineAdminNetworkPolicy: ["policy.networking.k8s.io/v1alpha1"],
+  ClusterNetworkPolicy: ["policy.networking.k8s.io/v1alpha2", "policy.networking.k8s.io/v1beta1"],
+};
+
 export function classifyObject(apiVersion: string, kind: string): ObjectCategory {
+  if (Object.hasOwn(ADMIN_API_VERSIONS, kind)) {
+    const adminKind = kind as AdminPolicyKind;
+    return ADMIN_API_VERSIONS[adminKind].includes(apiVersion)
+      ? { type: "adminPolicy", kind: adminKind }
+      : { type: "skipped", label: `${kind} (${apiVersion})` };
+  }
   if (Object.hasOwn(CORE_API_VERSIONS, kind)) {
     const core = CORE_API_VERSIONS[kind as keyof typeof CORE_API_VERSIONS];
     return core.apiVersion === apiVersion

@@ -1,3 +1,4 @@
+import type { AdminPolicy } from "../model/admin-policy.js";
 import type { Finding } from "../model/finding.js";
 import type { Namespace } from "../model/namespace.js";
 import type { NetworkPolicy } from "../model/network-policy.js";
@@ -16,6 +17,7 @@ export class TreeCollector {
   private readonly files: string[] = [];
   private readonly workloads = new Map<string, Workload>();
   private readonly policies: NetworkPolicy[] = [];
+  private readonly adminPolicies = new Map<string, AdminPolicy>();
   private readonly namespaces = new Map<string, Namespace>();
   private readonly services = new Map<string, Service>();
   private readonly diagnostics: Finding[] = [];
@@ -37,6 +39,11 @@ export class TreeCollector {
     this.policies.push(policy);
   }
 
+  /** Cluster-scoped: one object per kind and name, like a workload. */
+  addAdminPolicy(policy: AdminPolicy): void {
+    this.addUnique(this.adminPolicies, policy.kind, undefined, policy.name, policy);
+  }
+
   addWorkload(workload: Workload): void {
     this.addUnique(this.workloads, workload.kind, workload.namespace, workload.name, workload);
   }
@@ -53,6 +60,7 @@ export class TreeCollector {
     return {
       workloads: [...this.workloads.values()],
       policies: this.policies,
+      adminPolicies: [...this.adminPolicies.values()],
       namespaces: [...this.namespaces.values()],
       services: [...this.services.values()],
       diagnostics: this.diagnostics,

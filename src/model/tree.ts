@@ -1,3 +1,4 @@
+import type { AdminPolicy } from "./admin-policy.js";
 import type { Finding } from "./finding.js";
 import type { Namespace } from "./namespace.js";
 import type { NetworkPolicy } from "./network-policy.js";
@@ -8,6 +9,8 @@ import type { Workload } from "./workload.js";
 export interface ManifestTree {
   readonly workloads: readonly Workload[];
   readonly policies: readonly NetworkPolicy[];
+  /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy objects, in file order. */
+  readonly adminPolicies: readonly AdminPolicy[];
   readonly namespaces: readonly Namespace[];
   readonly services: readonly Service[];
   /** Loader diagnostics (rule `invalid-manifest`); the objects they concern are not in the lists above. */

@@ -3,9 +3,11 @@ import type { DirectionExplanation, FlowExplanation, Reason } from "../analysis/
 /** One flow's verdict and every deciding policy, for a terminal. */
 export function flowText(flow: FlowExplanation): string {
   const verdict = flow.allowed.isEmpty() ? "denied" : `allowed: ${flow.allowed}`;
-  return [`${flow.from} => ${flow.to} : ${verdict}`, directionText(flow.egress, flow.from), directionText(flow.ingress, flow.to)].join(
-    "\n",
-  );
+  return [
+    `${flow.from} => ${flow.to} : ${verdict}`,
+    directionText(flow.egress, flow.from),
+    directionText(flow.ingress, flow.to),
+  ].join("\n");
 }
 
 function directionText(direction: DirectionExplanation, subject: string): string {

@@ -8,14 +8,22 @@ const policy = (ns: string, name: string, spec: string) =>
 
 const files = {
   "workloads.yaml":
-    deployment("shop", "web", { app: "web" }) + deployment("shop", "api", { app: "api" }, [{ name: "http", containerPort: 9000 }]),
+    deployment("shop", "web", { app: "web" }) +
+    deployment("shop", "api", { app: "api" }, [{ name: "http", containerPort: 9000 }]),
   "policies.yaml":
-    policy("shop", "api-in", "podSelector: { matchLabels: { app: api } }\ningress:\n- from: [{ podSelector: { matchLabels: { app: web } } }]\n  ports: [{ port: http }]") +
-    policy("shop", "api-deny", "podSelector: { matchLabels: { app: api } }\npolicyTypes: [Ingress]"),
+    policy(
+      "shop",
+      "api-in",
+      "podSelector: { matchLabels: { app: api } }\ningress:\n- from: [{ podSelector: { matchLabels: { app: web } } }]\n  ports: [{ port: http }]",
+    ) + policy("shop", "api-deny", "podSelector: { matchLabels: { app: api } }\npolicyTypes: [Ingress]"),
 };
 
 function explain(from: string, to: string, port?: number): FlowExplanation {
-  const result = explainFlow(tree(files), { from, to, ...(port && { port: { port, protocol: "TCP" as const } }) });
+  const result = explainFlow(tree(files), {
+    from,
+    to,
+    ...(port && { port: { port, protocol: "TCP" as const } }),
+  });
   if ("error" in result) throw new Error(result.error);
   return result;
 }
@@ -33,24 +41,36 @@ describe("explain", () => {
     const result = explain("shop/web", "shop/api");
     expect(result.allowed.toString()).toBe("TCP 9000");
     expect(result.ingress.reasons).toContainEqual(
-      expect.objectContaining({ effect: "allows", policy: "NetworkPolicy shop/api-in", rule: 0, file: "policies.yaml", line: 7 }),
+      expect.objectContaining({
+        effect: "allows",
+        policy: "NetworkPolicy shop/api-in",
+        rule: 0,
+        file: "policies.yaml",
+        line: 7,
+      }),
     );
   });
 
   it("a selecting policy with no rules for the direction isolates and says so", () => {
-    const reason = explain("shop/web", "shop/api").ingress.reasons.find((r) => r.policy === "NetworkPolicy shop/api-deny");
+    const reason = explain("shop/web", "shop/api").ingress.reasons.find(
+      (r) => r.policy === "NetworkPolicy shop/api-deny",
+    );
     expect(reason).toMatchObject({ effect: "isolates", rule: null, line: 10 });
     expect(reason?.detail).toBe("selects these pods and has no ingress rules, so it allows nothing");
   });
 
   it("a rule whose peers match but whose ports do not is named", () => {
-    const reason = explain("shop/web", "shop/api", 80).ingress.reasons.find((r) => r.policy === "NetworkPolicy shop/api-in");
+    const reason = explain("shop/web", "shop/api", 80).ingress.reasons.find(
+      (r) => r.policy === "NetworkPolicy shop/api-in",
+    );
     expect(reason).toMatchObject({ effect: "isolates", rule: 0 });
     expect(reason?.detail).toBe("ingress rule #0 admits shop/web[Deployment], but not on these ports");
   });
 
   it("a policy none of whose rules admit the peer says so", () => {
-    const reason = explain("0.0.0.0/0", "shop/api").ingress.reasons.find((r) => r.policy === "NetworkPolicy shop/api-in");
+    const reason = explain("0.0.0.0/0", "shop/api").ingress.reasons.find(
+      (r) => r.policy === "NetworkPolicy shop/api-in",
+    );
     expect(reason).toMatchObject({ effect: "isolates", rule: null });
     expect(reason?.detail).toBe("no ingress rule admits 0.0.0.0/0");
   });
@@ -66,6 +86,8 @@ describe("explain", () => {
 
   it("an unknown endpoint is an error value with a suggestion", () => {
     const result = explainFlow(tree(files), { from: "shop/we", to: "shop/api" });
-    expect(result).toEqual({ error: "no workload or endpoint named shop/we (did you mean shop/web[Deployment]?)" });
+    expect(result).toEqual({
+      error: "no workload or endpoint named shop/we (did you mean shop/web[Deployment]?)",
+    });
   });
 });

@@ -182,7 +182,9 @@ describe("rules, peers and selectors", () => {
 
   it("namespaceSelector and podSelector in one peer select their intersection", () => {
     const both = (pod: string) =>
-      apiIngress(`- from: [{ namespaceSelector: { matchLabels: { team: storage } }, podSelector: { matchLabels: { ${pod} } } }]`);
+      apiIngress(
+        `- from: [{ namespaceSelector: { matchLabels: { team: storage } }, podSelector: { matchLabels: { ${pod} } } }]`,
+      );
     expect(allowed(both("tier: backend"), DB, API)).toBe("All Connections");
     expect(allowed(both("app: web"), DB, API)).toBe("No Connections");
     expect(allowed(both("app: web"), WEB, API)).toBe("No Connections");

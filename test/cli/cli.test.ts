@@ -135,11 +135,14 @@ describe("usage", () => {
     expect(stdout).toContain("netpol-review diff <base> <head>");
   });
 
-  it.each(["reach", "diff", "explain", "lint"])("%s --help prints the command's usage and exits 0", async (command) => {
-    const { code, stdout } = await cli([command, "--help"]);
-    expect(code).toBe(0);
-    expect(stdout).toMatch(new RegExp(`^Usage: netpol-review ${command} `));
-  });
+  it.each(["reach", "diff", "explain", "lint"])(
+    "%s --help prints the command's usage and exits 0",
+    async (command) => {
+      const { code, stdout } = await cli([command, "--help"]);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(new RegExp(`^Usage: netpol-review ${command} `));
+    },
+  );
 
   it("no command prints the usage and exits 2", async () => {
     const { code, stdout } = await cli([]);
@@ -165,27 +168,54 @@ describe("usage", () => {
 
 describe("netpol-review explain", () => {
   it("prints the contract's JSON: allowed ports and every deciding policy and rule", async () => {
-    const { code, stdout } = await cli(["explain", "head", "--from", "shop/web", "--to", "shop/api", "--format", "json"], dir);
+    const { code, stdout } = await cli(
+      ["explain", "head", "--from", "shop/web", "--to", "shop/api", "--format", "json"],
+      dir,
+    );
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.from).toBe("shop/web[Pod]");
     expect(json.to).toBe("shop/api[Pod]");
     expect(json.allowed).toEqual([{ protocol: "TCP", from: 9000, to: 9000 }]);
     expect(json.reasons).toEqual([
-      expect.objectContaining({ direction: "egress", effect: "not-isolated", policy: null, rule: null, file: null, line: null }),
-      expect.objectContaining({ direction: "ingress", effect: "allows", policy: "NetworkPolicy shop/api-in", rule: 0, file: "policy.yaml", line: 7 }),
+      expect.objectContaining({
+        direction: "egress",
+        effect: "not-isolated",
+        policy: null,
+        rule: null,
+        file: null,
+        line: null,
+      }),
+      expect.objectContaining({
+        direction: "ingress",
+        effect: "allows",
+        policy: "NetworkPolicy shop/api-in",
+        rule: 0,
+        file: "policy.yaml",
+        line: 7,
+      }),
     ]);
   });
 
   it("--port restricts the verdict and names the rule whose ports do not match", async () => {
-    const { stdout } = await cli(["explain", "head", "--from", "shop/web", "--to", "shop/api", "--port", "80/tcp", "-f", "json"], dir);
+    const { stdout } = await cli(
+      ["explain", "head", "--from", "shop/web", "--to", "shop/api", "--port", "80/tcp", "-f", "json"],
+      dir,
+    );
     const json = JSON.parse(stdout);
     expect(json.allowed).toEqual([]);
-    expect(json.reasons[1]).toMatchObject({ effect: "isolates", rule: 0, detail: "ingress rule #0 admits shop/web[Pod], but not on these ports" });
+    expect(json.reasons[1]).toMatchObject({
+      effect: "isolates",
+      rule: 0,
+      detail: "ingress rule #0 admits shop/web[Pod], but not on these ports",
+    });
   });
 
   it("--base shows the flow at base and at head in text", async () => {
-    const { code, stdout } = await cli(["explain", "head", "--base", "base", "--from", "shop/web", "--to", "shop/api"], dir);
+    const { code, stdout } = await cli(
+      ["explain", "head", "--base", "base", "--from", "shop/web", "--to", "shop/api"],
+      dir,
+    );
     expect(code).toBe(0);
     expect(stdout).toContain("At base:\nshop/web[Pod] => shop/api[Pod] : allowed: All Connections");
     expect(stdout).toContain("At head:\nshop/web[Pod] => shop/api[Pod] : allowed: TCP 9000");
@@ -195,7 +225,9 @@ describe("netpol-review explain", () => {
   it("an unknown endpoint is a usage error with a suggestion", async () => {
     const { code, stderr } = await cli(["explain", "head", "--from", "shop/we", "--to", "shop/api"], dir);
     expect(code).toBe(2);
-    expect(stderr.split("\n")[0]).toBe("netpol-review: no workload or endpoint named shop/we (did you mean shop/web[Pod]?)");
+    expect(stderr.split("\n")[0]).toBe(
+      "netpol-review: no workload or endpoint named shop/we (did you mean shop/web[Pod]?)",
+    );
   });
 
   it("--from and --to are required", async () => {

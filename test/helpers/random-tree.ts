@@ -1,5 +1,14 @@
+import type {
+  AdminAction,
+  AdminPeer,
+  AdminPolicy,
+  AdminPort,
+  AdminRule,
+  AdminSubject,
+  AdminTier,
+} from "../../src/model/admin-policy.js";
 import type { Cidr } from "../../src/model/cidr.js";
-import type { Labels, SelectorOperator } from "../../src/model/labels.js";
+import type { LabelSelector, Labels, SelectorOperator } from "../../src/model/labels.js";
 import type {
   Direction,
   NetworkPolicy,
@@ -8,7 +17,7 @@ import type {
   PolicyRule,
 } from "../../src/model/network-policy.js";
 import type { Protocol } from "../../src/model/protocol.js";
-import { makeSelector } from "../../src/model/selector.js";
+import { MATCH_ALL, makeSelector } from "../../src/model/selector.js";
 import type { ManifestTree } from "../../src/model/tree.js";
 import type { ContainerPort, Workload } from "../../src/model/workload.js";
 
@@ -41,7 +50,10 @@ const CIDRS: [string, number, bigint, bigint][] = [
 ];
 
 /** A small random tree of workloads, namespaces and policies, built directly as model objects. */
-export function randomTree(seed: number, options: { workloadNames?: string[] } = {}): ManifestTree {
+export function randomTree(
+  seed: number,
+  options: { workloadNames?: string[]; admin?: boolean } = {},
+): ManifestTree {
   const rnd = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const chance = (p: number) => rnd() < p;
@@ -129,5 +141,118 @@ export function randomTree(seed: number, options: { workloadNames?: string[] } =
       source,
     };
   });
-  return { workloads, policies, namespaces, services: [], diagnostics: [], skipped: {}, files: [] };
+  // Drawn last, so that the rest of a seed's tree is the same as before admin policies existed.
+  const adminPolicies = options.admin === false ? [] : randomAdminPolicies(rnd, randomSelector, cidr);
+  return {
+    workloads,
+    policies,
+    adminPolicies,
+    namespaces,
+    services: [],
+    diagnostics: [],
+    skipped: {},
+    files: [],
+  };
+}
+
+/**
+ * 0-3 AdminNetworkPolicies, BaselineAdminNetworkPolicy `default` and ClusterNetworkPolicies of
+ * both tiers. Priorities come from a small set, so that ties (undefined by the API, broken by
+ * kind and name here) are common.
+ */
+function randomAdminPolicies(
+  rnd: () => number,
+  randomSelector: (keys: string[]) => LabelSelector,
+  cidr: () => Cidr,
+): AdminPolicy[] {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
+  const chance = (p: number) => rnd() < p;
+  const source = { file: "random.yaml", line: 1 };
+  const subject = (): AdminSubject =>
+    chance(0.4)
+      ? { type: "namespaces", namespaceSelector: randomSelector(["team"]), podSelector: MATCH_ALL, line: 1 }
+      : {
+          type: "pods",
+          namespaceSelector: randomSelector(["team"]),
+          podSelector: randomSelector(["app", "tier"]),
+          line: 1,
+        };
+  const peer = (direction: Direction): AdminPeer => {
+    const roll = rnd();
+    if (direction === "egress" && roll < 0.15) {
+      return { type: "networks", cidrs: Array.from({ length: 1 + Math.floor(rnd() * 2) }, cidr), line: 1 };
+    }
+    if (direction === "egress" && roll < 0.2) return { type: "nodes", nodeSelector: MATCH_ALL, line: 1 };
+    if (roll < 0.5) {
+      return {
+        type: "namespaces",
+        namespaceSelector: randomSelector(["team"]),
+        podSelector: MATCH_ALL,
+        line: 1,
+      };
+    }
+    return {
+      type: "pods",
+      namespaceSelector: randomSelector(["team"]),
+      podSelector: randomSelector(["app", "tier"]),
+      line: 1,
+    };
+  };
+  const port = (): AdminPort => {
+    const protocol = pick(PROTOCOLS);
+    const roll = rnd();
+    if (roll < 0.3) return { type: "named", name: pick(PORT_NAMES), line: 1 };
+    const start = 1 + Math.floor(rnd() * 100);
+    return roll < 0.6
+      ? { type: "range", protocol, start, end: start + Math.floor(rnd() * 50), line: 1 }
+      : { type: "number", protocol, port: start, line: 1 };
+  };
+  const rules = (direction: Direction, actions: readonly AdminAction[]): AdminRule[] =>
+    Array.from({ length: Math.floor(rnd() * 4) }, (_, index) => {
+      const action = pick(actions);
+      return {
+        index,
+        name: `r${index}`,
+        action,
+        actionAsWritten: action,
+        peers: Array.from({ length: 1 + Math.floor(rnd() * 2) }, () => peer(direction)),
+        ports: chance(0.3) ? null : Array.from({ length: 1 + Math.floor(rnd() * 2) }, port),
+        line: 1,
+      };
+    });
+  const policies: AdminPolicy[] = [];
+  const count = Math.floor(rnd() * 4);
+  for (let i = 0; i < count; i++) {
+    const kind = pick([
+      "AdminNetworkPolicy",
+      "AdminNetworkPolicy",
+      "BaselineAdminNetworkPolicy",
+      "ClusterNetworkPolicy",
+    ] as const);
+    if (kind === "BaselineAdminNetworkPolicy" && policies.some((p) => p.kind === kind)) continue;
+    const tier: AdminTier =
+      kind === "AdminNetworkPolicy"
+        ? "Admin"
+        : kind === "BaselineAdminNetworkPolicy"
+          ? "Baseline"
+          : pick(["Admin", "Baseline"]);
+    const actions: AdminAction[] =
+      tier === "Admin" || kind === "ClusterNetworkPolicy" ? ["Allow", "Deny", "Pass"] : ["Allow", "Deny"];
+    policies.push({
+      kind,
+      apiVersion:
+        kind === "ClusterNetworkPolicy"
+          ? "policy.networking.k8s.io/v1alpha2"
+          : "policy.networking.k8s.io/v1alpha1",
+      name: kind === "BaselineAdminNetworkPolicy" ? "default" : `a${i}`,
+      annotations: {},
+      tier,
+      ...(kind === "BaselineAdminNetworkPolicy" ? {} : { priority: pick([1, 2, 3]) }),
+      subject: subject(),
+      ingress: rules("ingress", actions),
+      egress: rules("egress", actions),
+      source,
+    });
+  }
+  return policies;
 }

@@ -1,21 +1,103 @@
 import type { ClusterAnalysis } from "../../src/analysis/cluster.js";
-import { type Endpoint, isPodEndpoint } from "../../src/model/endpoint.js";
+import type { AdminRule, AdminTier } from "../../src/model/admin-policy.js";
+import { type Endpoint, isPodEndpoint, type PodEndpoint } from "../../src/model/endpoint.js";
 import { rangeWithin } from "../../src/model/ip-range.js";
+import type { LabelSelector } from "../../src/model/labels.js";
 import type { Direction, NetworkPolicy, PolicyRule } from "../../src/model/network-policy.js";
 import { PortSet } from "../../src/model/port-set.js";
 import { MATCH_ALL, selectorMatches } from "../../src/model/selector.js";
 
 /**
- * Kubernetes NetworkPolicy semantics written as directly as possible, pair by pair, with no
- * classes, indexes or caches: the engine must agree with it on every pair.
+ * Kubernetes NetworkPolicy semantics, and the admin policy tiers, written as directly as possible,
+ * pair by pair, with no classes, indexes or caches: the engine must agree with it on every pair.
  */
 export function referenceConnection(analysis: ClusterAnalysis, src: Endpoint, dst: Endpoint): PortSet {
   if (!isPodEndpoint(src) && !isPodEndpoint(dst)) return PortSet.EMPTY;
   return allows(analysis, "egress", src, dst).intersect(allows(analysis, "ingress", dst, src));
 }
 
+/**
+ * The tier walk, one rule at a time: the Admin tier (policies by priority, then kind and name,
+ * rules in order; the first rule matching a port decides it, Pass hands it on), NetworkPolicy
+ * when it isolates the pod, the Baseline tier, then the default allow.
+ */
 function allows(analysis: ClusterAnalysis, direction: Direction, subject: Endpoint, peer: Endpoint): PortSet {
   if (!isPodEndpoint(subject)) return PortSet.ALL;
+  const admin = analysis.tree.adminPolicies;
+  if (admin.length === 0) return networkPolicyAllows(analysis, direction, subject, peer);
+  const namespaceLabels = (e: PodEndpoint) => analysis.namespaces.get(e.namespace) ?? {};
+  const selected = (ns: LabelSelector, pods: LabelSelector, e: PodEndpoint) =>
+    selectorMatches(ns, namespaceLabels(e)) && selectorMatches(pods, e.podLabels);
+  const rank = { AdminNetworkPolicy: 0, ClusterNetworkPolicy: 1, BaselineAdminNetworkPolicy: 2 };
+  const tier = (t: AdminTier) =>
+    admin
+      .filter((p) => p.tier === t && selected(p.subject.namespaceSelector, p.subject.podSelector, subject))
+      .sort(
+        (a, b) =>
+          (a.priority ?? 10_000) - (b.priority ?? 10_000) ||
+          rank[a.kind] - rank[b.kind] ||
+          (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+      );
+  const destination = direction === "egress" ? peer : subject;
+  const matches = (rule: AdminRule) =>
+    rule.peers.some((p) => {
+      if (p.type === "networks") {
+        return !isPodEndpoint(peer) && p.cidrs.some((c) => rangeWithin(peer.range, c));
+      }
+      if (p.type === "nodes" || p.type === "domainNames") return false;
+      return isPodEndpoint(peer) && selected(p.namespaceSelector, p.podSelector, peer);
+    });
+  /** Walks one tier over `ports`: what it allows, and what it leaves to the next tier. */
+  const walk = (t: AdminTier, ports: PortSet) => {
+    let undecided = ports;
+    let allowed = PortSet.EMPTY;
+    let next = PortSet.EMPTY;
+    for (const policy of tier(t)) {
+      for (const rule of policy[direction]) {
+        if (!matches(rule)) continue;
+        const hit = adminPorts(rule, destination).intersect(undecided);
+        undecided = undecided.subtract(hit);
+        if (rule.action === "Allow") allowed = allowed.union(hit);
+        if (rule.action === "Pass") next = next.union(hit);
+      }
+    }
+    return { allowed, next: next.union(undecided) };
+  };
+  const first = walk("Admin", PortSet.ALL);
+  const isolated = analysis.tree.policies.some(
+    (p) =>
+      p.namespace === subject.namespace &&
+      selectorMatches(p.podSelector, subject.podLabels) &&
+      p.policyTypes.includes(direction),
+  );
+  if (isolated) {
+    return first.allowed.union(first.next.intersect(networkPolicyAllows(analysis, direction, subject, peer)));
+  }
+  const baseline = walk("Baseline", first.next);
+  // Ports the Baseline tier passes or leaves alone meet the default allow.
+  return first.allowed.union(baseline.allowed).union(baseline.next);
+}
+
+function adminPorts(rule: AdminRule, destination: Endpoint): PortSet {
+  if (rule.ports === null) return PortSet.ALL;
+  let result = PortSet.EMPTY;
+  for (const p of rule.ports) {
+    if (p.type === "number") result = result.union(PortSet.port(p.protocol, p.port));
+    else if (p.type === "range") result = result.union(PortSet.range(p.protocol, p.start, p.end));
+    else if (isPodEndpoint(destination)) {
+      const named = destination.ports.find((c) => c.name === p.name);
+      if (named) result = result.union(PortSet.port(named.protocol, named.port));
+    }
+  }
+  return result;
+}
+
+function networkPolicyAllows(
+  analysis: ClusterAnalysis,
+  direction: Direction,
+  subject: PodEndpoint,
+  peer: Endpoint,
+): PortSet {
   const selecting = analysis.tree.policies.filter(
     (p) =>
       p.namespace === subject.namespace &&

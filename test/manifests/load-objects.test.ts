@@ -149,17 +149,14 @@ describe("object kinds", () => {
     expect(tree.skipped).toEqual({ "Service (serving.knative.dev/v1)": 1 });
   });
 
-  test("AdminNetworkPolicy and BaselineAdminNetworkPolicy are skipped kinds for now", () => {
+  test("an AdminNetworkPolicy of an API version that does not define the kind is a skipped kind named with it", () => {
     const tree = load(yaml`
-      apiVersion: policy.networking.k8s.io/v1alpha1
+      apiVersion: policy.networking.k8s.io/v1alpha2
       kind: AdminNetworkPolicy
       metadata: {name: a}
-      ---
-      apiVersion: policy.networking.k8s.io/v1alpha1
-      kind: BaselineAdminNetworkPolicy
-      metadata: {name: default}
     `);
-    expect(tree.skipped).toEqual({ AdminNetworkPolicy: 1, BaselineAdminNetworkPolicy: 1 });
+    expect(tree.adminPolicies).toEqual([]);
+    expect(tree.skipped).toEqual({ "AdminNetworkPolicy (policy.networking.k8s.io/v1alpha2)": 1 });
   });
 
   test("a Namespace ignores metadata.namespace and an empty one has no labels", () => {

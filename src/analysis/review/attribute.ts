@@ -64,7 +64,8 @@ export class Attributor {
     const causes: Cause[] = [];
     const at = { side: "head" as const, ...workload.source };
     const labelChange = describeLabelChange(before.podLabels, after.podLabels);
-    if (labelChange) causes.push({ kind: "pod-labels-changed", object, ...at, detail: `pod labels ${labelChange}` });
+    if (labelChange)
+      causes.push({ kind: "pod-labels-changed", object, ...at, detail: `pod labels ${labelChange}` });
     if (JSON.stringify(before.ports) !== JSON.stringify(after.ports)) {
       causes.push({ kind: "ports-changed", object, ...at, detail: "container ports changed" });
     }
@@ -91,7 +92,13 @@ export class Attributor {
    * rule), or the subject is no longer isolated. Closed: the rule at base that admitted it is
    * gone or edited, or the subject became isolated.
    */
-  private policyCauses(direction: Direction, subject: Endpoint, peer: Endpoint, ports: PortSet, opened: boolean): Cause[] {
+  private policyCauses(
+    direction: Direction,
+    subject: Endpoint,
+    peer: Endpoint,
+    ports: PortSet,
+    opened: boolean,
+  ): Cause[] {
     const before = this.classAt(this.base, subject.id);
     const after = this.classAt(this.head, subject.id);
     const beforePolicies = before?.selectedBy[direction] ?? [];
@@ -113,20 +120,41 @@ export class Attributor {
     for (const compiled of now) {
       const counterpart = thenSide.policyByName.get(policyKey(compiled));
       for (const rule of compiled.rules[direction] ?? []) {
-        if (!ruleAdmitsPeer(rule, peerClass) || rulePortsAt(rule, destination).intersect(ports).isEmpty()) continue;
-        const sameContent = counterpart !== undefined && policyContentKey(counterpart.policy) === policyContentKey(compiled.policy);
+        if (!ruleAdmitsPeer(rule, peerClass) || rulePortsAt(rule, destination).intersect(ports).isEmpty())
+          continue;
+        const sameContent =
+          counterpart !== undefined &&
+          policyContentKey(counterpart.policy) === policyContentKey(compiled.policy);
         if (sameContent) {
           // The policy did not change; if it selects the subject on one side only, the subject's labels moved.
           const subjectExistedThen = (opened ? before : after) !== undefined;
           if (subjectExistedThen && !thenSelects(then, compiled)) {
-            causes.push(this.selectionChangedCause(compiled, direction, rule.rule.index, rule.rule.line, opened, nowSide));
+            causes.push(
+              this.selectionChangedCause(
+                compiled,
+                direction,
+                rule.rule.index,
+                rule.rule.line,
+                opened,
+                nowSide,
+              ),
+            );
           }
           continue;
         }
         // An edited policy whose rule is as it was, and which selected the subject before too, did not cause this.
-        const other = counterpart?.rules[direction] ? counterpart.policy[direction][rule.rule.index] : undefined;
-        if (other !== undefined && ruleContentKey(other) === ruleContentKey(rule.rule) && thenSelects(then, compiled)) continue;
-        causes.push(this.ruleCause(compiled, counterpart, direction, rule.rule.index, rule.rule.line, opened, nowSide));
+        const other = counterpart?.rules[direction]
+          ? counterpart.policy[direction][rule.rule.index]
+          : undefined;
+        if (
+          other !== undefined &&
+          ruleContentKey(other) === ruleContentKey(rule.rule) &&
+          thenSelects(then, compiled)
+        )
+          continue;
+        causes.push(
+          this.ruleCause(compiled, counterpart, direction, rule.rule.index, rule.rule.line, opened, nowSide),
+        );
       }
     }
     return causes;
@@ -143,12 +171,28 @@ export class Attributor {
   ): Cause {
     const { policy } = compiled;
     const object = `NetworkPolicy ${policy.namespace}/${policy.name}`;
-    const where = { side: at === this.head ? ("head" as const) : ("base" as const), file: policy.source.file, line };
+    const where = {
+      side: at === this.head ? ("head" as const) : ("base" as const),
+      file: policy.source.file,
+      line,
+    };
     const rule = { direction, index };
     if (!counterpart) {
       return opened
-        ? { kind: "policy-added", object, ...where, rule, detail: `new policy; its ${direction} rule #${index} allows this traffic` }
-        : { kind: "policy-removed", object, ...where, rule, detail: `policy removed; its ${direction} rule #${index} allowed this traffic` };
+        ? {
+            kind: "policy-added",
+            object,
+            ...where,
+            rule,
+            detail: `new policy; its ${direction} rule #${index} allows this traffic`,
+          }
+        : {
+            kind: "policy-removed",
+            object,
+            ...where,
+            rule,
+            detail: `policy removed; its ${direction} rule #${index} allowed this traffic`,
+          };
     }
     // The policy still exists on the other side: point at head, where a reviewer can comment.
     const headPolicy = at === this.head ? policy : counterpart.policy;
@@ -190,7 +234,11 @@ export class Attributor {
   }
 
   /** A policy that started or stopped selecting the subject, making it isolated or not. */
-  private selectionCause(compiled: CompiledPolicy, direction: Direction, change: "started" | "stopped"): Cause {
+  private selectionCause(
+    compiled: CompiledPolicy,
+    direction: Direction,
+    change: "started" | "stopped",
+  ): Cause {
     const { policy } = compiled;
     const role = direction === "egress" ? "the source" : "the destination";
     const object = `NetworkPolicy ${policy.namespace}/${policy.name}`;
@@ -198,11 +246,23 @@ export class Attributor {
     const source = (inHead ?? compiled).policy.source;
     const side = inHead ? ("head" as const) : ("base" as const);
     if (!inHead) {
-      return { kind: "policy-removed", object, side, ...source, detail: `policy removed; ${role} is no longer isolated for ${direction}` };
+      return {
+        kind: "policy-removed",
+        object,
+        side,
+        ...source,
+        detail: `policy removed; ${role} is no longer isolated for ${direction}`,
+      };
     }
     const existedBefore = this.base.policyByName.has(policyKey(compiled));
     if (!existedBefore) {
-      return { kind: "policy-added", object, side, ...source, detail: `new policy isolates ${role} for ${direction}` };
+      return {
+        kind: "policy-added",
+        object,
+        side,
+        ...source,
+        detail: `new policy isolates ${role} for ${direction}`,
+      };
     }
     const changed = policyContentKey(inHead.policy) !== policyContentKey(compiled.policy);
     return {

@@ -1,6 +1,6 @@
 import type { ManifestTree } from "../../model/tree.js";
 import type { ClusterAnalysis } from "../cluster.js";
-import { type ReachDiff, diffReachability } from "../diff.js";
+import { diffReachability, type ReachDiff } from "../diff.js";
 import { workloadId } from "../endpoints.js";
 import { lintChange } from "../lint/index.js";
 import { Attributor } from "./attribute.js";
@@ -20,7 +20,10 @@ export interface ReviewInput {
  * (grouped, each with its causes), then what the change does wrong (findings).
  */
 export function buildReview(input: ReviewInput, options: ReviewOptions = {}): Review {
-  const diff = diffReachability(withContext(input.base, options.context), withContext(input.head, options.context));
+  const diff = diffReachability(
+    withContext(input.base, options.context),
+    withContext(input.head, options.context),
+  );
   const attributor = new Attributor(diff);
   const opened = groupPairs(
     diff.opened.map((pair) => ({ ...pair, causes: attributor.causes(pair, true) })),

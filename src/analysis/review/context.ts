@@ -16,7 +16,9 @@ export function withContext(tree: ManifestTree, context: ClusterContext | undefi
   const workloads: Workload[] = context.workloads
     .map(
       (w): Workload => ({
-        kind: (WORKLOAD_KINDS as readonly string[]).includes(w.kind ?? "") ? (w.kind as WorkloadKind) : "Deployment",
+        kind: (WORKLOAD_KINDS as readonly string[]).includes(w.kind ?? "")
+          ? (w.kind as WorkloadKind)
+          : "Deployment",
         namespace: w.namespace,
         name: w.name,
         podLabels: w.labels,

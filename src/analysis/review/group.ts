@@ -35,7 +35,11 @@ export function groupPairs(pairs: readonly AttributedPair[], context: GroupingCo
   const groups: PathGroup[] = [];
   for (const bucket of buckets.values()) {
     const { ports, causes } = bucket[0] as AttributedPair;
-    const sourcesByDst = collect(bucket, (p) => p.dst, (p) => p.src);
+    const sourcesByDst = collect(
+      bucket,
+      (p) => p.dst,
+      (p) => p.src,
+    );
     const dstsBySourceSide = new Map<string, { side: GroupSide; dsts: Map<string, Endpoint> }>();
     for (const { key: dst, members: sources } of sourcesByDst.values()) {
       for (const side of foldSide([...sources.values()], context)) {
@@ -51,7 +55,9 @@ export function groupPairs(pairs: readonly AttributedPair[], context: GroupingCo
       }
     }
   }
-  return groups.sort((a, b) => compareStrings(a.src.label, b.src.label) || compareStrings(a.dst.label, b.dst.label));
+  return groups.sort(
+    (a, b) => compareStrings(a.src.label, b.src.label) || compareStrings(a.dst.label, b.dst.label),
+  );
 }
 
 function countPairs(src: GroupSide, dst: GroupSide): number {

@@ -81,13 +81,20 @@ export interface Review {
 
 /** A namespace or workload that exists in the cluster but not in the repository. */
 export interface ClusterContext {
-  readonly namespaces: readonly { readonly name: string; readonly labels: Readonly<Record<string, string>> }[];
+  readonly namespaces: readonly {
+    readonly name: string;
+    readonly labels: Readonly<Record<string, string>>;
+  }[];
   readonly workloads: readonly {
     readonly kind?: string;
     readonly namespace: string;
     readonly name: string;
     readonly labels: Readonly<Record<string, string>>;
-    readonly ports?: readonly { readonly name?: string; readonly port: number; readonly protocol?: "TCP" | "UDP" | "SCTP" }[];
+    readonly ports?: readonly {
+      readonly name?: string;
+      readonly port: number;
+      readonly protocol?: "TCP" | "UDP" | "SCTP";
+    }[];
   }[];
 }
 

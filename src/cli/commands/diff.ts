@@ -20,7 +20,10 @@ Options:
   -f, --format text|json|markdown   output format (default: text)
   -h, --help                        show this help`,
   async run({ io, format, positionals }) {
-    const [base, head] = (await Promise.all(positionals.map((p) => loadInput(p, io.cwd)))) as [LoadedInput, LoadedInput];
+    const [base, head] = (await Promise.all(positionals.map((p) => loadInput(p, io.cwd)))) as [
+      LoadedInput,
+      LoadedInput,
+    ];
     if (format === "markdown") {
       const review = buildReview({
         base: base.tree,
@@ -31,7 +34,11 @@ Options:
       io.stdout(renderComment(review));
     } else {
       const diff = diffReachability(base.tree, head.tree);
-      io.stdout(format === "json" ? diffJson(diff, { base: base.tree.diagnostics, head: head.tree.diagnostics }) : diffText(diff));
+      io.stdout(
+        format === "json"
+          ? diffJson(diff, { base: base.tree.diagnostics, head: head.tree.diagnostics })
+          : diffText(diff),
+      );
     }
     return reportDiagnostics(io, [base, head]);
   },

@@ -1,8 +1,8 @@
-import { explainFlowIn, type FlowQuery } from "../../analysis/explain.js";
 import { analyseTree } from "../../analysis/cluster.js";
+import { explainFlowIn, type FlowQuery } from "../../analysis/explain.js";
 import type { FlowExplanation } from "../../analysis/review/types.js";
-import { flowJson, flowText } from "../../report/explain-text.js";
 import { renderFlowExplanation } from "../../report/explain-markdown.js";
+import { flowJson, flowText } from "../../report/explain-text.js";
 import { UsageError } from "../io.js";
 import { loadInput } from "../load-input.js";
 import { parsePortArg } from "../port-arg.js";
@@ -12,7 +12,12 @@ import { reportDiagnostics } from "./diagnostics.js";
 export const explainCommand: Command = {
   positionals: ["path"],
   formats: ["text", "json", "markdown"],
-  options: { from: { type: "string" }, to: { type: "string" }, port: { type: "string" }, base: { type: "string" } },
+  options: {
+    from: { type: "string" },
+    to: { type: "string" },
+    port: { type: "string" },
+    base: { type: "string" },
+  },
   usage: `Usage: netpol-review explain <path> --from <ns>/<name> --to <ns>/<name> [--port <n>[/<proto>]] [--base <path>]
 
 Explains one flow: whether it is allowed, and every policy and rule that decides it, for the
@@ -39,18 +44,36 @@ Options:
     const headResult = explainFlowIn(analyseTree(head.tree), query);
     const baseResult = base ? explainFlowIn(analyseTree(base.tree), query) : undefined;
     // With --base, a flow may exist on one side only (a workload the change adds or removes).
-    if ("error" in headResult && (!baseResult || "error" in baseResult)) throw new UsageError(headResult.error);
+    if ("error" in headResult && (!baseResult || "error" in baseResult))
+      throw new UsageError(headResult.error);
     const headFlow = "error" in headResult ? undefined : headResult;
     const baseFlow = !baseResult || "error" in baseResult ? undefined : baseResult;
     if (format === "markdown") {
-      io.stdout(renderFlowExplanation({ from: query.from, to: query.to, ...(typeof options.port === "string" && { port: options.port }) }, baseFlow ?? null, headFlow ?? null));
+      io.stdout(
+        renderFlowExplanation(
+          { from: query.from, to: query.to, ...(typeof options.port === "string" && { port: options.port }) },
+          baseFlow ?? null,
+          headFlow ?? null,
+        ),
+      );
     } else if (format === "json") {
       io.stdout(
-        JSON.stringify(base ? { base: baseFlow && flowJson(baseFlow), head: headFlow && flowJson(headFlow) } : flowJson(headFlow as FlowExplanation), null, 2),
+        JSON.stringify(
+          base
+            ? { base: baseFlow && flowJson(baseFlow), head: headFlow && flowJson(headFlow) }
+            : flowJson(headFlow as FlowExplanation),
+          null,
+          2,
+        ),
       );
     } else {
-      const side = (name: string, flow: FlowExplanation | undefined) => `At ${name}:\n${flow ? flowText(flow) : "  (not in this tree)"}`;
-      io.stdout(base ? `${side(base.name, baseFlow)}\n\n${side(head.name, headFlow)}` : flowText(headFlow as FlowExplanation));
+      const side = (name: string, flow: FlowExplanation | undefined) =>
+        `At ${name}:\n${flow ? flowText(flow) : "  (not in this tree)"}`;
+      io.stdout(
+        base
+          ? `${side(base.name, baseFlow)}\n\n${side(head.name, headFlow)}`
+          : flowText(headFlow as FlowExplanation),
+      );
     }
     return reportDiagnostics(io, base ? [base, head] : [head]);
   },

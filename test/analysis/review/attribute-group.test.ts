@@ -11,13 +11,24 @@ function review(base: ManifestTree, head: ManifestTree) {
   const attributor = new Attributor(diff);
   const byNamespace = (t: ManifestTree) => {
     const map = new Map<string, Set<string>>();
-    for (const w of t.workloads) map.set(w.namespace, new Set([...(map.get(w.namespace) ?? []), `${w.namespace}/${w.name}[${w.kind}]`]));
+    for (const w of t.workloads)
+      map.set(w.namespace, new Set([...(map.get(w.namespace) ?? []), `${w.namespace}/${w.name}[${w.kind}]`]));
     return map;
   };
-  const context = (t: ManifestTree) => ({ workloadsByNamespace: byNamespace(t), added: diff.added, removed: diff.removed });
+  const context = (t: ManifestTree) => ({
+    workloadsByNamespace: byNamespace(t),
+    added: diff.added,
+    removed: diff.removed,
+  });
   return {
-    opened: groupPairs(diff.opened.map((p) => ({ ...p, causes: attributor.causes(p, true) })), context(head)),
-    closed: groupPairs(diff.closed.map((p) => ({ ...p, causes: attributor.causes(p, false) })), context(base)),
+    opened: groupPairs(
+      diff.opened.map((p) => ({ ...p, causes: attributor.causes(p, true) })),
+      context(head),
+    ),
+    closed: groupPairs(
+      diff.closed.map((p) => ({ ...p, causes: attributor.causes(p, false) })),
+      context(base),
+    ),
   };
 }
 
@@ -30,7 +41,11 @@ const workloads =
   deployment("ops", "bastion", { app: "bastion" }) +
   deployment("ops", "jump", { app: "jump" });
 
-const denyApi = policy("shop", "api-in", "podSelector: { matchLabels: { app: api } }\ningress:\n- from: [{ podSelector: { matchLabels: { app: web } } }]");
+const denyApi = policy(
+  "shop",
+  "api-in",
+  "podSelector: { matchLabels: { app: api } }\ningress:\n- from: [{ podSelector: { matchLabels: { app: web } } }]",
+);
 
 describe("grouping", () => {
   it("every workload of a namespace gaining the same ports reads as one ns/* line", () => {
@@ -43,7 +58,11 @@ describe("grouping", () => {
     expect(closed).toEqual([]);
     expect(opened).toHaveLength(1);
     expect(opened[0]).toMatchObject({
-      src: { kind: "namespace", label: "ops/*", endpointIds: ["ops/bastion[Deployment]", "ops/jump[Deployment]"] },
+      src: {
+        kind: "namespace",
+        label: "ops/*",
+        endpointIds: ["ops/bastion[Deployment]", "ops/jump[Deployment]"],
+      },
       dst: { kind: "endpoint", label: "shop/api[Deployment]" },
       pairs: 2,
     });
@@ -51,17 +70,31 @@ describe("grouping", () => {
   });
 
   it("external ranges read as CIDRs, with except when that is shorter", () => {
-    const base = policy("shop", "web-out", "podSelector: { matchLabels: { app: web } }\npolicyTypes: [Egress]\negress: [{ to: [{ ipBlock: { cidr: 0.0.0.0/0, except: [10.0.0.0/8] } }], ports: [{ port: 443 }] }]");
-    const { closed } = review(tree(workloads + base), tree(workloads + base.replace("port: 443", "port: 8443")));
+    const base = policy(
+      "shop",
+      "web-out",
+      "podSelector: { matchLabels: { app: web } }\npolicyTypes: [Egress]\negress: [{ to: [{ ipBlock: { cidr: 0.0.0.0/0, except: [10.0.0.0/8] } }], ports: [{ port: 443 }] }]",
+    );
+    const { closed } = review(
+      tree(workloads + base),
+      tree(workloads + base.replace("port: 443", "port: 8443")),
+    );
     const external = closed.find((g) => g.dst.kind === "external");
     expect(external?.dst.label).toBe("0.0.0.0/0 except 10.0.0.0/8");
     expect(external?.ports.toString()).toBe("TCP 443");
   });
 
   it("a new workload is marked as added", () => {
-    const { opened } = review(tree(workloads), tree(workloads + deployment("shop", "cache", { app: "cache" })));
-    expect(opened.some((g) => g.src.label === "shop/cache[Deployment]" && g.src.change === "added")).toBe(true);
-    expect(opened.some((g) => g.dst.label === "shop/cache[Deployment]" && g.dst.change === "added")).toBe(true);
+    const { opened } = review(
+      tree(workloads),
+      tree(workloads + deployment("shop", "cache", { app: "cache" })),
+    );
+    expect(opened.some((g) => g.src.label === "shop/cache[Deployment]" && g.src.change === "added")).toBe(
+      true,
+    );
+    expect(opened.some((g) => g.dst.label === "shop/cache[Deployment]" && g.dst.change === "added")).toBe(
+      true,
+    );
   });
 });
 
@@ -102,10 +135,18 @@ describe("attribution", () => {
   });
 
   it("a removed policy is the cause of what it no longer isolates, pointing at base", () => {
-    const { opened } = review(tree({ "p.yaml": denyApi, "w.yaml": workloads }), tree({ "w.yaml": workloads }));
+    const { opened } = review(
+      tree({ "p.yaml": denyApi, "w.yaml": workloads }),
+      tree({ "w.yaml": workloads }),
+    );
     expect(opened.length).toBeGreaterThan(0);
     expect(opened[0]?.causes).toEqual([
-      expect.objectContaining({ kind: "policy-removed", side: "base", file: "p.yaml", detail: "policy removed; the destination is no longer isolated for ingress" }),
+      expect.objectContaining({
+        kind: "policy-removed",
+        side: "base",
+        file: "p.yaml",
+        detail: "policy removed; the destination is no longer isolated for ingress",
+      }),
     ]);
   });
 
@@ -114,20 +155,40 @@ describe("attribution", () => {
     const head = base.replace('app: "web"', 'app: "www"');
     const { closed } = review(tree(base), tree(head));
     expect(closed).toHaveLength(1);
-    expect(closed[0]).toMatchObject({ src: { label: "shop/web[Deployment]" }, dst: { label: "shop/api[Deployment]" } });
+    expect(closed[0]).toMatchObject({
+      src: { label: "shop/web[Deployment]" },
+      dst: { label: "shop/api[Deployment]" },
+    });
     expect(closed[0]?.causes).toEqual([
-      expect.objectContaining({ kind: "pod-labels-changed", object: "Deployment shop/web", detail: "pod labels app: web → www" }),
+      expect.objectContaining({
+        kind: "pod-labels-changed",
+        object: "Deployment shop/web",
+        detail: "pod labels app: web → www",
+      }),
     ]);
   });
 
   it("a namespace label change is attributed to the Namespace", () => {
-    const ns = (team: string) => `apiVersion: v1\nkind: Namespace\nmetadata: { name: ops, labels: { team: ${team} } }\n---\n`;
-    const allowTeam = policy("shop", "api-in", "podSelector: { matchLabels: { app: api } }\ningress:\n- from: [{ namespaceSelector: { matchLabels: { team: sre } } }]");
-    const { opened } = review(tree(ns("dev") + workloads + allowTeam), tree(ns("sre") + workloads + allowTeam));
+    const ns = (team: string) =>
+      `apiVersion: v1\nkind: Namespace\nmetadata: { name: ops, labels: { team: ${team} } }\n---\n`;
+    const allowTeam = policy(
+      "shop",
+      "api-in",
+      "podSelector: { matchLabels: { app: api } }\ningress:\n- from: [{ namespaceSelector: { matchLabels: { team: sre } } }]",
+    );
+    const { opened } = review(
+      tree(ns("dev") + workloads + allowTeam),
+      tree(ns("sre") + workloads + allowTeam),
+    );
     expect(opened).toHaveLength(1);
     expect(opened[0]?.src.label).toBe("ops/*");
     expect(opened[0]?.causes).toEqual([
-      expect.objectContaining({ kind: "namespace-labels-changed", object: "Namespace ops", line: 1, detail: "namespace labels team: dev → sre" }),
+      expect.objectContaining({
+        kind: "namespace-labels-changed",
+        object: "Namespace ops",
+        line: 1,
+        detail: "namespace labels team: dev → sre",
+      }),
     ]);
   });
 });

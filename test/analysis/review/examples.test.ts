@@ -38,9 +38,17 @@ describe("the review of examples/before -> examples/after (the scenario in examp
   });
 
   it("finds the new policy without a description and the Service port mistake, introduced by the change", () => {
-    const introduced = review.findings.filter((f) => f.introduced).map((f) => `${f.rule} ${f.object} ${f.file}:${f.line}`);
-    expect(introduced).toContain("missing-description NetworkPolicy payments/reporting-egress payments/policies.yaml:99");
-    expect(introduced).toContain("service-port-not-pod-port NetworkPolicy payments/admin-api-ingress payments/policies.yaml:154");
-    expect(introduced).not.toContain("missing-description NetworkPolicy ops/bastion-egress ops/policies.yaml:41");
+    const introduced = review.findings
+      .filter((f) => f.introduced)
+      .map((f) => `${f.rule} ${f.object} ${f.file}:${f.line}`);
+    expect(introduced).toContain(
+      "missing-description NetworkPolicy payments/reporting-egress payments/policies.yaml:99",
+    );
+    expect(introduced).toContain(
+      "service-port-not-pod-port NetworkPolicy payments/admin-api-ingress payments/policies.yaml:154",
+    );
+    expect(introduced).not.toContain(
+      "missing-description NetworkPolicy ops/bastion-egress ops/policies.yaml:41",
+    );
   });
 });

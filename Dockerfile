@@ -1,0 +1,39 @@
+# syntax=docker/dockerfile:1
+# netpol-review GitHub App. Build: docker build -t netpol-review .
+# Run:   docker run -p 3000:3000 -e APP_ID=… -e PRIVATE_KEY="$(cat key.pem)" -e WEBHOOK_SECRET=… netpol-review
+# (see docs/install.md for every variable, GitHub Enterprise Server included).
+
+ARG NODE_IMAGE=node:24-bookworm-slim
+
+# 1. Compile the TypeScript with the dev dependencies.
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npx tsc -p tsconfig.build.json
+
+# 2. The runtime: production dependencies and the compiled app only, as a non-root user.
+FROM ${NODE_IMAGE}
+# tini as PID 1 forwards SIGTERM to node, so `docker stop` stops the app at once.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends tini \
+  && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000 \
+    LOG_FORMAT=json
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY --from=build /app/dist/src ./dist/src
+COPY app.yml ./
+USER node
+EXPOSE 3000
+# Probot answers GET /ping with PONG once the server is up.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT || 3000}/ping`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+ENTRYPOINT ["/usr/bin/tini", "--"]
+# What `npm start` runs, without npm in between.
+CMD ["node", "node_modules/probot/bin/probot.js", "run", "./dist/src/github/index.js"]

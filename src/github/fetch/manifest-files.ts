@@ -1,0 +1,209 @@
+import { DEFAULT_MAX_FILE_BYTES } from "../../manifests/load.js";
+import type { SourceFile } from "../../manifests/source-file.js";
+import type { GitHubContext } from "../github-context.js";
+import { gitBlobSha } from "./git-blob-sha.js";
+import { LruCache } from "./lru-cache.js";
+import { readTarball } from "./tarball.js";
+
+/** A file of a commit's tree, as `GET /git/trees/{sha}?recursive=1` lists it. */
+export interface TreeFile {
+  readonly path: string;
+  readonly sha: string;
+  readonly size: number;
+}
+
+/**
+ * Content-addressed caches shared by every review the process runs. A blob SHA names its content
+ * and a commit SHA its tree, so entries never go stale; only memory bounds them.
+ */
+export interface FetchCaches {
+  /** Blob SHA → UTF-8 content. */
+  readonly blobs: LruCache<string, string>;
+  /** `owner/repo@commit` → the commit's regular files (complete listings only). */
+  readonly trees: LruCache<string, readonly TreeFile[]>;
+}
+
+export interface FetchLimits {
+  /** Files larger than this are reported by the loader and not fetched. */
+  readonly maxFileBytes: number;
+  /** More blobs to fetch than this for one commit: download the commit's archive instead (one call). */
+  readonly maxBlobCalls: number;
+  /** A repository whose files add up to more than this is never downloaded whole. */
+  readonly maxArchiveBytes: number;
+  /** Blob requests in flight at once. */
+  readonly blobConcurrency: number;
+}
+
+export const DEFAULT_FETCH_LIMITS: FetchLimits = {
+  maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+  maxBlobCalls: 4,
+  maxArchiveBytes: 256 * 1024 * 1024,
+  blobConcurrency: 8,
+};
+
+/** Bounds the caches by size: 128 MB of blob content, 500,000 tree entries (about 100 MB). */
+export function createFetchCaches(options: { blobBytes?: number; treeEntries?: number } = {}): FetchCaches {
+  return {
+    blobs: new LruCache<string, string>(options.blobBytes ?? 128 * 1024 * 1024, (content) => content.length),
+    trees: new LruCache<string, readonly TreeFile[]>(options.treeEntries ?? 500_000, (files) =>
+      Math.max(1, files.length),
+    ),
+  };
+}
+
+/** What one commit's fetch cost, for the logs (and the API budget tests). */
+export interface FetchStats {
+  treeCalls: number;
+  blobCalls: number;
+  archiveCalls: number;
+  cachedBlobs: number;
+}
+
+const SYMLINK_MODE = "120000";
+
+/**
+ * The manifests of one commit: the tree listing (one call, cached per commit), then the content
+ * of every manifest blob not already in the cache, fetched one by one when there are few and
+ * through the commit's tarball when there are many, so that a cold review of a large repository
+ * costs a handful of calls and a later push only fetches the blobs it changed.
+ */
+export async function fetchManifestFiles(
+  gh: GitHubContext,
+  commitSha: string,
+  isManifest: (path: string) => boolean,
+  caches: FetchCaches,
+  limits: FetchLimits = DEFAULT_FETCH_LIMITS,
+  stats: FetchStats = { treeCalls: 0, blobCalls: 0, archiveCalls: 0, cachedBlobs: 0 },
+): Promise<SourceFile[]> {
+  const listing = await treeFiles(gh, commitSha, caches, stats);
+  if (listing === "truncated") return manifestsFromArchive(gh, commitSha, isManifest, caches, limits, stats);
+
+  const manifests = listing.filter((file) => isManifest(file.path));
+  const contents = new Map<string, string>();
+  const missing = new Map<string, TreeFile>();
+  for (const file of manifests) {
+    if (file.size > limits.maxFileBytes || contents.has(file.sha) || missing.has(file.sha)) continue;
+    const cached = caches.blobs.get(file.sha);
+    if (cached === undefined) missing.set(file.sha, file);
+    else {
+      contents.set(file.sha, cached);
+      stats.cachedBlobs++;
+    }
+  }
+
+  const repositoryBytes = listing.reduce((sum, file) => sum + file.size, 0);
+  if (missing.size > limits.maxBlobCalls && repositoryBytes <= limits.maxArchiveBytes) {
+    const wantedPaths = new Set([...missing.values()].map((file) => file.path));
+    for (const found of await archiveFiles(gh, commitSha, (path) => wantedPaths.has(path), limits, stats)) {
+      if (!missing.has(found.sha)) continue;
+      missing.delete(found.sha);
+      contents.set(found.sha, found.content);
+      caches.blobs.set(found.sha, found.content);
+    }
+  }
+
+  // Whatever the archive did not hold as listed (export-ignore, export-subst) is fetched by SHA.
+  await forEachLimited([...missing.keys()], limits.blobConcurrency, async (sha) => {
+    const content = await blobContent(gh, sha, stats);
+    contents.set(sha, content);
+    caches.blobs.set(sha, content);
+  });
+
+  return manifests.map((file) => ({
+    path: file.path,
+    size: file.size,
+    content: file.size > limits.maxFileBytes ? null : (contents.get(file.sha) ?? null),
+  }));
+}
+
+async function treeFiles(
+  gh: GitHubContext,
+  commitSha: string,
+  caches: FetchCaches,
+  stats: FetchStats,
+): Promise<readonly TreeFile[] | "truncated"> {
+  const key = `${gh.owner}/${gh.repo}@${commitSha}`;
+  const cached = caches.trees.get(key);
+  if (cached) return cached;
+  stats.treeCalls++;
+  // A commit SHA is accepted where a tree SHA is expected: it names the commit's root tree.
+  const { data } = await gh.octokit.rest.git.getTree({
+    owner: gh.owner,
+    repo: gh.repo,
+    tree_sha: commitSha,
+    recursive: "true",
+  });
+  if (data.truncated) return "truncated";
+  const files = data.tree
+    .filter((entry) => entry.type === "blob" && entry.mode !== SYMLINK_MODE && entry.path && entry.sha)
+    .map((entry) => ({ path: entry.path as string, sha: entry.sha as string, size: entry.size ?? 0 }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  caches.trees.set(key, files);
+  return files;
+}
+
+/** A tree too large for one listing (over 100,000 entries or 7 MB): the archive lists the files instead. */
+async function manifestsFromArchive(
+  gh: GitHubContext,
+  commitSha: string,
+  isManifest: (path: string) => boolean,
+  caches: FetchCaches,
+  limits: FetchLimits,
+  stats: FetchStats,
+): Promise<SourceFile[]> {
+  gh.log.info({ commitSha }, "tree listing truncated by GitHub; reading the manifests from the archive");
+  const files = await archiveFiles(gh, commitSha, isManifest, limits, stats);
+  for (const file of files) caches.blobs.set(file.sha, file.content);
+  return files
+    .map((file) => ({
+      path: file.path,
+      size: file.size,
+      content: file.size > limits.maxFileBytes ? null : file.content,
+    }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+async function archiveFiles(
+  gh: GitHubContext,
+  commitSha: string,
+  wanted: (path: string) => boolean,
+  limits: FetchLimits,
+  stats: FetchStats,
+): Promise<{ path: string; sha: string; size: number; content: string }[]> {
+  stats.archiveCalls++;
+  // The API answers with a redirect to the archive host, which fetch follows.
+  const { data } = await gh.octokit.rest.repos.downloadTarballArchive({
+    owner: gh.owner,
+    repo: gh.repo,
+    ref: commitSha,
+  });
+  if (Object.prototype.toString.call(data) !== "[object ArrayBuffer]")
+    throw new Error(`the archive of ${commitSha} is not a gzip'd tar file`);
+  return readTarball(new Uint8Array(data as ArrayBuffer), wanted, limits.maxArchiveBytes).map((file) => ({
+    path: file.path,
+    sha: gitBlobSha(file.content),
+    size: file.content.byteLength,
+    content: file.content.toString("utf8"),
+  }));
+}
+
+async function blobContent(gh: GitHubContext, sha: string, stats: FetchStats): Promise<string> {
+  stats.blobCalls++;
+  const { data } = await gh.octokit.rest.git.getBlob({ owner: gh.owner, repo: gh.repo, file_sha: sha });
+  return data.encoding === "base64" ? Buffer.from(data.content, "base64").toString("utf8") : data.content;
+}
+
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

@@ -1,0 +1,69 @@
+import { type ConfigError, describeConfigErrors } from "../config/parse.js";
+import { CONFIG_PATH } from "../config/schema.js";
+import type { CheckRunOutput } from "../engine.js";
+import { code, escapeMarkdown, shortSha } from "../markdown.js";
+import type { Verdict } from "../steps/decide-conclusion.js";
+
+// Check run outputs for the cases where there is no review to render. Reviews themselves are
+// rendered by src/report; these are the app's own states.
+
+export function invalidConfigOutput(errors: readonly ConfigError[]): CheckRunOutput {
+  return {
+    title: `Invalid configuration: ${errors.length} problem${errors.length === 1 ? "" : "s"} in ${CONFIG_PATH}`,
+    summary: [
+      `The configuration ${code(CONFIG_PATH)} in the pull request's base branch is not valid, so the review did not run.`,
+      "",
+      describeConfigErrors(errors),
+      "",
+      "Fix the file on the base branch (a pull request cannot change the configuration it is checked with), then re-run this check. The keys are documented in `docs/configuration.md`.",
+    ].join("\n"),
+    text: "",
+    annotations: [],
+  };
+}
+
+export function noManifestChangesOutput(headSha: string): CheckRunOutput {
+  return {
+    title: "No manifest changes",
+    summary: `This pull request changes no file that the manifest globs (\`manifests.include\` / \`manifests.exclude\`) select, at ${code(shortSha(headSha))}. Nothing to review.`,
+    text: "",
+    annotations: [],
+  };
+}
+
+/** The sticky comment's body when a pull request that once changed manifests no longer does. */
+export function noManifestChangesComment(marker: string): string {
+  return `${marker}\n### netpol-review\n\nThis pull request no longer changes any manifest: no network path opens or closes.\n`;
+}
+
+export function supersededOutput(reviewedSha: string, currentSha: string): CheckRunOutput {
+  return {
+    title: "Superseded by a newer push",
+    summary: `The pull request's head moved from ${code(shortSha(reviewedSha))} to ${code(shortSha(currentSha))} while this review ran. Its results were not published; the review of the newer head replaces them.`,
+    text: "",
+    annotations: [],
+  };
+}
+
+export function errorOutput(description: string, deliveryId: string): CheckRunOutput {
+  return {
+    title: "The review could not complete",
+    summary: [
+      `netpol-review stopped before it could publish a review: ${escapeMarkdown(description)}.`,
+      "",
+      `Re-run this check, or comment \`/netpol recheck\` on the pull request. If it keeps failing, the app's logs have the details under delivery id ${code(deliveryId)}.`,
+    ].join("\n"),
+    text: "",
+    annotations: [],
+  };
+}
+
+/** The review's own output, with the verdict stated first when the check fails. */
+export function withVerdict(output: CheckRunOutput, verdict: Verdict): CheckRunOutput {
+  if (verdict.reasons.length === 0) return output;
+  const why = verdict.reasons.map((reason) => `- ${reason}`).join("\n");
+  return {
+    ...output,
+    summary: `**This check fails** because the pull request:\n${why}\n\n${output.summary}`,
+  };
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { analyseTree } from "../../../src/analysis/cluster.js";
+import { diffReachability } from "../../../src/analysis/diff.js";
+import { findingIdentity, lintChange } from "../../../src/analysis/lint/index.js";
+import type { ReviewOptions } from "../../../src/analysis/review/types.js";
+import { loadManifests } from "../../../src/manifests/load.js";
+import { readDirectory } from "../../../src/manifests/read-dir.js";
+import type { Finding } from "../../../src/model/finding.js";
+import { tree } from "../../helpers/trees.js";
+import type { Files } from "./helpers.js";
+
+const change = (base: Files, head: Files, options?: ReviewOptions) =>
+  lintChange(analyseTree(tree(base)), analyseTree(tree(head)), options);
+
+/** `shop/name` without a description, allowing egress to each of `cidrs` in its own rule. */
+const policy = (name: string, cidrs: string[] = []) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: ${name}, namespace: shop }
+spec:
+  podSelector: { matchLabels: { app: web } }
+  policyTypes: [Egress]
+  egress:
+${cidrs.map((c) => `  - to: [{ ipBlock: { cidr: ${c} } }]`).join("\n")}
+`;
+
+const summary = (findings: readonly (Finding & { introduced: boolean })[]) =>
+  findings.map((f) => `${f.introduced ? "new" : "old"} ${f.rule} ${f.file}:${f.line}`);
+
+describe("lintChange", () => {
+  it("marks head's findings that base already had as not introduced", () => {
+    const files = { "p.yaml": policy("web") };
+    const found = change(files, files);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.introduced === false)).toBe(true);
+  });
+
+  it("marks a finding of a new policy as introduced", () => {
+    const found = change({ "p.yaml": policy("web") }, { "p.yaml": `${policy("web")}---\n${policy("api")}` });
+    const descriptions = found.filter((f) => f.rule === "missing-description");
+    expect(descriptions.map((f) => [f.object, f.introduced])).toEqual([
+      ["NetworkPolicy shop/web", false],
+      ["NetworkPolicy shop/api", true],
+    ]);
+  });
+
+  it("does not blame a change that only moved a policy to other lines and another file", () => {
+    const head = { "other.yaml": "# moved\n\n", "moved/p.yaml": `# a comment\n\n${policy("web")}` };
+    const found = change({ "p.yaml": policy("web") }, head);
+    const description = found.find((f) => f.rule === "missing-description");
+    expect(description).toMatchObject({ file: "moved/p.yaml", line: 3, introduced: false });
+    expect(found.every((f) => !f.introduced)).toBe(true);
+  });
+
+  it("keeps a rule's finding when a rule is inserted above it", () => {
+    const base = { "p.yaml": policy("web", ["203.0.113.0/24"]) };
+    const head = { "p.yaml": policy("web", ["198.51.100.0/24", "203.0.113.0/24"]) };
+    const found = change(base, head).filter((f) => f.rule === "ipblock-external");
+    expect(found.map((f) => [f.message.slice(0, 14), f.line, f.introduced])).toEqual([
+      ["egress rule #0", 8, true],
+      ["egress rule #1", 9, false],
+    ]);
+    expect(found[0]?.message).toContain("198.51.100.0/24");
+  });
+
+  it("counts repeated findings: one at base vouches for one at head", () => {
+    const base = { "p.yaml": policy("web", ["203.0.113.0/24"]) };
+    const head = { "p.yaml": policy("web", ["203.0.113.0/24", "203.0.113.0/24"]) };
+    const found = change(base, head).filter((f) => f.rule === "ipblock-external");
+    expect(found.map((f) => f.introduced)).toEqual([false, true]);
+  });
+
+  it("applies the same options to both sides", () => {
+    const files = { "p.yaml": policy("web") };
+    const found = change(files, files, { rules: { "missing-description": "error" } });
+    expect(found.find((f) => f.rule === "missing-description")).toMatchObject({
+      severity: "error",
+      introduced: false,
+    });
+  });
+
+  it("identifies findings without their line numbers and file:line references", () => {
+    const at = (file: string, line: number, message: string): Finding => ({
+      rule: "invalid-manifest",
+      severity: "warning",
+      file,
+      line,
+      message,
+      object: "Deployment shop/web",
+    });
+    const before = at("a.yaml", 3, "defined twice; the first definition (x/a.yaml:3) is used");
+    const after = at("b.yaml", 9, "defined twice; the first definition (y/b.yml:12) is used");
+    expect(findingIdentity(before, false)).toBe(findingIdentity(after, false));
+    const other = at("a.yaml", 3, "a different problem");
+    expect(findingIdentity(before, false)).not.toBe(findingIdentity(other, false));
+  });
+
+  it("the example pull request introduces exactly the findings its README describes", async () => {
+    const base = loadManifests(await readDirectory("examples/before"));
+    const head = loadManifests(await readDirectory("examples/after"));
+    const diff = diffReachability(base, head);
+    const introduced = summary(lintChange(diff.base, diff.head)).filter((s) => s.startsWith("new"));
+    expect(introduced.sort()).toEqual(
+      [
+        // The card processor range changed from /24 to /25 (the peer on line 93).
+        "new ipblock-external payments/policies.yaml:93",
+        // reporting-egress (line 99) has no description.
+        "new missing-description payments/policies.yaml:99",
+        // admin-api-ingress now allows the Service port 443 (the port entry on line 154).
+        "new service-port-not-pod-port payments/policies.yaml:154",
+        // The frontend's tier label changed, so allow-from-ingress-nginx (line 41) selects nothing.
+        "new selects-nothing shop/policies.yaml:41",
+      ].sort(),
+    );
+  });
+});

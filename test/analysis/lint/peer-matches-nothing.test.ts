@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { APPS, findings, only, yaml } from "./helpers.js";
+
+/** `shop/p` selecting app=api, with one ingress rule whose single peer is `peer` (line 9) on TCP 80. */
+const ingressFrom = (peer: string) => yaml`
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata:
+    name: p
+    namespace: shop
+  spec:
+    podSelector: { matchLabels: { app: api } }
+    ingress:
+    - from:
+      - ${peer}
+      ports:
+      - port: 80
+`;
+
+const DNS = yaml`
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata:
+    name: dns
+    namespace: shop
+  spec:
+    podSelector: {}
+    policyTypes: [Egress]
+    egress:
+    - to:
+      - namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: kube-system } }
+        podSelector: { matchLabels: { k8s-app: kube-dns } }
+`;
+
+describe("peer-matches-nothing", () => {
+  it("reports a pod peer that matches no workload of its namespace, at the peer's line, with a suggestion", () => {
+    const finding = only("peer-matches-nothing", {
+      "apps.yaml": APPS,
+      "policy.yaml": ingressFrom("podSelector: { matchLabels: { app: wbe } }"),
+    });
+    expect(finding).toMatchObject({
+      severity: "warning",
+      file: "policy.yaml",
+      line: 10,
+      object: "NetworkPolicy shop/p",
+    });
+    expect(finding.message).toContain("ingress rule #0 (from pods with app=wbe in namespace shop)");
+    expect(finding.message).toContain("matches no workload in namespace shop");
+    expect(finding.message).toContain("did you mean app=web?");
+  });
+
+  it("suggests a namespace when the namespaceSelector is a near miss of one", () => {
+    const finding = only("peer-matches-nothing", {
+      "apps.yaml": APPS,
+      "policy.yaml": ingressFrom("namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: dta } }"),
+    });
+    expect(finding).toMatchObject({ severity: "warning", file: "policy.yaml", line: 10 });
+    expect(finding.message).toContain("did you mean kubernetes.io/metadata.name=data?");
+  });
+
+  it("is a notice for pods in a namespace the repository does not describe", () => {
+    const finding = only("peer-matches-nothing", { "apps.yaml": APPS, "dns.yaml": DNS });
+    expect(finding).toMatchObject({
+      severity: "notice",
+      file: "dns.yaml",
+      line: 11,
+      object: "NetworkPolicy shop/dns",
+    });
+    expect(finding.message).toContain(
+      "egress rule #0 (to pods with k8s-app=kube-dns in namespace kube-system)",
+    );
+    expect(finding.message).toContain("no namespace in this repository or the cluster context matches");
+    expect(finding.fix).toContain("cluster context");
+  });
+
+  it("does not report pods declared in the cluster context", () => {
+    const context = {
+      namespaces: [{ name: "kube-system", labels: {} }],
+      workloads: [{ namespace: "kube-system", name: "coredns", labels: { "k8s-app": "kube-dns" } }],
+    };
+    expect(findings("peer-matches-nothing", { "apps.yaml": APPS, "dns.yaml": DNS }, { context })).toEqual([]);
+  });
+
+  it("does not report a peer that matches a workload", () => {
+    const files = {
+      "apps.yaml": APPS,
+      "policy.yaml": ingressFrom("podSelector: { matchLabels: { app: web } }"),
+    };
+    expect(findings("peer-matches-nothing", files)).toEqual([]);
+  });
+
+  it("does not report peers that select every pod of their namespaces", () => {
+    for (const peer of ["podSelector: {}", "namespaceSelector: {}"]) {
+      expect(findings("peer-matches-nothing", { "policy.yaml": ingressFrom(peer) })).toEqual([]);
+    }
+  });
+
+  it("does not judge rules of a direction policyTypes leaves out", () => {
+    const policy = yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: { name: p, namespace: shop }
+      spec:
+        podSelector: {}
+        policyTypes: [Ingress]
+        egress:
+        - to: [{ podSelector: { matchLabels: { app: wbe } } }]
+    `;
+    expect(findings("peer-matches-nothing", { "apps.yaml": APPS, "policy.yaml": policy })).toEqual([]);
+  });
+});

@@ -1,0 +1,554 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { appDependencies } from "../../src/github/dependencies.js";
+import { pullRequestEvent } from "./helpers/events.js";
+import { FAKE_MARKER, fakeEngine } from "./helpers/fake-engine.js";
+import { FakeGitHub } from "./helpers/fake-github.js";
+import { deploymentYaml, policyYaml } from "./helpers/manifests.js";
+import { interceptGitHub, resetNock } from "./helpers/nock-github.js";
+import { type TestApp, testApp } from "./helpers/test-app.js";
+
+let gh: FakeGitHub;
+let app: TestApp;
+
+beforeEach(async () => {
+  gh = new FakeGitHub();
+  interceptGitHub(gh);
+  app = await testApp(appDependencies(fakeEngine()));
+});
+
+afterEach(() => {
+  resetNock();
+});
+
+const BASE_FILES = {
+  "deploy/db.yaml": deploymentYaml("shop", "db", "db", 5432),
+  "deploy/web.yaml": deploymentYaml("shop", "web"),
+  "README.md": "# shop\n",
+};
+
+/** Pull request 7: `head` files on top of the base files (a `null` deletes a file). */
+function pullRequest(changes: Record<string, string | null>, options: { number?: number } = {}) {
+  const base = gh.commit(BASE_FILES);
+  const headFiles: Record<string, string> = { ...BASE_FILES };
+  for (const [path, content] of Object.entries(changes)) {
+    if (content === null) delete headFiles[path];
+    else headFiles[path] = content;
+  }
+  const head = gh.commit(headFiles);
+  const number = options.number ?? 7;
+  gh.pull({ number, base: { ref: "main", sha: base }, head: { ref: "allow-web-db", sha: head } });
+  return { base, head, number };
+}
+
+const opened = (p: { base: string; head: string; number?: number }, action = "opened") =>
+  app.receive(
+    "pull_request",
+    pullRequestEvent({ action, headSha: p.head, baseSha: p.base, number: p.number ?? 7 }),
+  );
+
+describe("pull_request events", () => {
+  it("opened: an in-progress check, the review fetched at merge base and head, then comment, review and completed check", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    await opened(pr);
+
+    expect(gh.calls()).toEqual([
+      "POST /repos/octo-org/shop/check-runs",
+      "GET /repos/octo-org/shop/contents/.github/netpol-review.yml",
+      "GET /repos/octo-org/shop/pulls/7/files",
+      `GET /repos/octo-org/shop/compare/${pr.base}...${pr.head}`,
+      `GET /repos/octo-org/shop/git/trees/${pr.head}`,
+      expect.stringMatching(/^GET \/repos\/octo-org\/shop\/git\/blobs\//),
+      expect.stringMatching(/^GET \/repos\/octo-org\/shop\/git\/blobs\//),
+      expect.stringMatching(/^GET \/repos\/octo-org\/shop\/git\/blobs\//),
+      `GET /repos/octo-org/shop/git/trees/${pr.base}`,
+      "GET /repos/octo-org/shop/pulls/7",
+      "GET /repos/octo-org/shop/issues/7/comments",
+      "POST /repos/octo-org/shop/issues/7/comments",
+      "GET /repos/octo-org/shop/pulls/7/comments",
+      "POST /repos/octo-org/shop/pulls/7/reviews",
+      "PATCH /repos/octo-org/shop/check-runs/1000",
+    ]);
+    expect(gh.requests[1]?.query).toEqual({ ref: "main" });
+    expect(gh.requests[4]?.query).toEqual({ recursive: "true" });
+    expect(gh.writes().map((r) => r.body)).toMatchInlineSnapshot(`
+      [
+        {
+          "external_id": "7",
+          "head_sha": "dcf7cba5f9e84cdb0cad92c1262598a80902d590",
+          "name": "netpol-review",
+          "output": {
+            "summary": "Comparing the manifests at dcf7cba with the merge base of pull request #7.",
+            "title": "Reviewing network policies",
+          },
+          "status": "in_progress",
+        },
+        {
+          "body": "<!-- fake-netpol-review -->
+      opened 1, closed 0, findings 1 (963c8e4..dcf7cba)",
+        },
+        {
+          "body": "**netpol-review**: 1 finding on lines this pull request changes.",
+          "comments": [
+            {
+              "body": "**error** \`missing-description\`: NetworkPolicy shop/allow-web-db has no description annotation
+
+      **Fix:** add a netpol-review/description annotation
+
+      <!-- netpol-review:finding 26518d028d1ef367 -->",
+              "line": 1,
+              "path": "deploy/allow-web-db.yaml",
+              "side": "RIGHT",
+            },
+          ],
+          "commit_id": "dcf7cba5f9e84cdb0cad92c1262598a80902d590",
+          "event": "COMMENT",
+        },
+        {
+          "conclusion": "failure",
+          "output": {
+            "annotations": [
+              {
+                "annotation_level": "failure",
+                "end_line": 1,
+                "message": "NetworkPolicy shop/allow-web-db has no description annotation",
+                "path": "deploy/allow-web-db.yaml",
+                "start_line": 1,
+                "title": "missing-description",
+              },
+            ],
+            "summary": "**This check fails** because the pull request:
+      - introduces 1 finding of severity error (\`failOn.severity: error\`)
+
+      base merge base with main 963c8e477a138d89c86b9a2568cf0a7ff08428b0, head allow-web-db dcf7cba5f9e84cdb0cad92c1262598a80902d590",
+            "text": "missing-description deploy/allow-web-db.yaml:1",
+            "title": "1 opened, 0 closed",
+          },
+          "status": "completed",
+        },
+      ]
+    `);
+    expect(gh.checkRuns[0]).toMatchObject({ status: "completed", conclusion: "failure", external_id: "7" });
+  });
+
+  it.each(["synchronize", "reopened", "ready_for_review"])("%s reviews the head again", async (action) => {
+    const pr = pullRequest({
+      "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db", { described: true }),
+    });
+    await opened(pr, action);
+    expect(gh.checkRuns).toEqual([
+      expect.objectContaining({
+        head_sha: pr.head,
+        status: "completed",
+        conclusion: "success",
+        external_id: "7",
+      }),
+    ]);
+  });
+
+  it("edited is ignored unless the base branch changed", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    await opened(pr, "edited");
+    expect(gh.requests).toEqual([]);
+
+    await app.receive(
+      "pull_request",
+      pullRequestEvent({
+        action: "edited",
+        headSha: pr.head,
+        baseSha: pr.base,
+        changes: { base: { ref: { from: "release" }, sha: { from: pr.base } } },
+      }),
+    );
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(gh.checkRuns[0]?.status).toBe("completed");
+  });
+
+  it("a pull request that changes no manifest succeeds without fetching any tree", async () => {
+    const pr = pullRequest({ "README.md": "# shop, now documented\n" });
+    await opened(pr);
+    expect(gh.calls()).toEqual([
+      "POST /repos/octo-org/shop/check-runs",
+      "GET /repos/octo-org/shop/contents/.github/netpol-review.yml",
+      "GET /repos/octo-org/shop/pulls/7/files",
+      "GET /repos/octo-org/shop/pulls/7",
+      "GET /repos/octo-org/shop/issues/7/comments",
+      "PATCH /repos/octo-org/shop/check-runs/1000",
+    ]);
+    expect(gh.writes().at(-1)?.body).toMatchInlineSnapshot(`
+      {
+        "conclusion": "success",
+        "output": {
+          "summary": "This pull request changes no file that the manifest globs (\`manifests.include\` / \`manifests.exclude\`) select, at \`b711c0d\`. Nothing to review.",
+          "title": "No manifest changes",
+        },
+        "status": "completed",
+      }
+    `);
+  });
+
+  it("a pull request that no longer changes manifests rewrites its old comment", async () => {
+    const pr = pullRequest({ "README.md": "# shop, now documented\n" });
+    const old = gh.botComment(`${FAKE_MARKER}\nopened 1, closed 0`);
+    await opened(pr);
+    expect(gh.issueComments.find((c) => c.id === old.id)?.body).toMatchInlineSnapshot(`
+      "<!-- fake-netpol-review -->
+      ### netpol-review
+
+      This pull request no longer changes any manifest: no network path opens or closes.
+      "
+    `);
+  });
+
+  it("manifest globs decide what counts as a manifest change", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    gh.configs.set("main", "manifests:\n  include: ['clusters/**/*.yaml']\n");
+    await opened(pr);
+    expect(gh.checkRuns[0]?.output?.title).toBe("No manifest changes");
+    expect(gh.calls().some((c) => c.includes("/git/"))).toBe(false);
+  });
+});
+
+describe("configuration from the base branch", () => {
+  it("a YAML error fails the check and names the line; nothing is fetched", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    gh.configs.set("main", "failOn:\n  severity: [error\n");
+    // The head's configuration is never read: a pull request cannot change its own check.
+    gh.configs.set("allow-web-db", "failOn:\n  severity: never\n");
+    await opened(pr);
+    expect(gh.calls()).toEqual([
+      "POST /repos/octo-org/shop/check-runs",
+      "GET /repos/octo-org/shop/contents/.github/netpol-review.yml",
+      "PATCH /repos/octo-org/shop/check-runs/1000",
+    ]);
+    expect(gh.writes()[1]?.body).toMatchInlineSnapshot(`
+      {
+        "conclusion": "failure",
+        "output": {
+          "summary": "The configuration \`.github/netpol-review.yml\` in the pull request's base branch is not valid, so the review did not run.
+
+      - \`.github/netpol-review.yml\` line 3: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a \\]
+
+      Fix the file on the base branch (a pull request cannot change the configuration it is checked with), then re-run this check. The keys are documented in \`docs/configuration.md\`.",
+          "title": "Invalid configuration: 1 problem in .github/netpol-review.yml",
+        },
+        "status": "completed",
+      }
+    `);
+  });
+
+  it("a schema error fails the check and names the key and why", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    gh.configs.set("main", "comment: sometimes\nfailOn:\n  openedPaths: yes please\n");
+    await opened(pr);
+    const update = gh.writes()[1]?.body as { conclusion: string; output: { title: string; summary: string } };
+    expect(update.conclusion).toBe("failure");
+    expect(update.output.title).toBe("Invalid configuration: 2 problems in .github/netpol-review.yml");
+    expect(update.output.summary).toContain(
+      'line 1, key `comment`: must be one of "always", "on-change", "never", not "sometimes"',
+    );
+    expect(update.output.summary).toContain(
+      'line 3, key `failOn.openedPaths`: must be true or false, not "yes please"',
+    );
+  });
+
+  it("failOn decides the conclusion: opened paths and protected namespaces", async () => {
+    const pr = pullRequest({
+      "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db", { described: true }),
+    });
+    gh.configs.set("main", "failOn:\n  openedPaths: true\n  protectedNamespaces: [shop]\n");
+    await opened(pr);
+    expect(gh.checkRuns[0]?.conclusion).toBe("failure");
+    expect(gh.checkRuns[0]?.output?.summary).toMatchInlineSnapshot(`
+      "**This check fails** because the pull request:
+      - opens 1 network path (\`failOn.openedPaths: true\`)
+      - opens paths into protected namespace \`shop\` (\`failOn.protectedNamespaces\`)
+
+      base merge base with main 963c8e477a138d89c86b9a2568cf0a7ff08428b0, head allow-web-db 413d191db9ae7ec6eb79dd2329c8ed0c86265ad2"
+    `);
+  });
+
+  it("failOn.severity: never and rules: off let an undocumented policy pass", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    gh.configs.set("main", "failOn:\n  severity: never\n");
+    await opened(pr);
+    expect(gh.checkRuns[0]?.conclusion).toBe("success");
+  });
+});
+
+describe("the sticky comment", () => {
+  it("is edited in place when it exists", async () => {
+    const pr = pullRequest({
+      "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db", { described: true }),
+    });
+    gh.humanComment("Looks risky");
+    const sticky = gh.botComment(`${FAKE_MARKER}\nold review`);
+    await opened(pr);
+    expect(gh.calls().filter((c) => c.includes("/issues/"))).toEqual([
+      "GET /repos/octo-org/shop/issues/7/comments",
+      `PATCH /repos/octo-org/shop/issues/comments/${sticky.id}`,
+    ]);
+    expect(gh.issueComments).toHaveLength(2);
+  });
+
+  it("is not rewritten when identical", async () => {
+    const pr = pullRequest({
+      "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db", { described: true }),
+    });
+    await opened(pr);
+    expect(gh.issueComments).toHaveLength(1);
+    gh.requests.length = 0;
+    await opened(pr, "synchronize");
+    expect(gh.calls().filter((c) => c.includes("/issues/"))).toEqual([
+      "GET /repos/octo-org/shop/issues/7/comments",
+    ]);
+  });
+
+  it("comment: never posts nothing and reads no comments", async () => {
+    const pr = pullRequest({
+      "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db", { described: true }),
+    });
+    gh.configs.set("main", "comment: never\n");
+    await opened(pr);
+    expect(gh.calls().filter((c) => c.includes("/issues/"))).toEqual([]);
+  });
+
+  it("comment: on-change does not create a comment for a change that changes nothing", async () => {
+    // A new deployment without policies: no path opens or closes, no finding.
+    const pr = pullRequest({ "deploy/cache.yaml": deploymentYaml("shop", "cache") });
+    await opened(pr);
+    expect(gh.calls().filter((c) => c.includes("/issues/"))).toEqual([
+      "GET /repos/octo-org/shop/issues/7/comments",
+    ]);
+    expect(gh.issueComments).toHaveLength(0);
+  });
+
+  it("comment: always creates it even then", async () => {
+    const pr = pullRequest({ "deploy/cache.yaml": deploymentYaml("shop", "cache") });
+    gh.configs.set("main", "comment: always\n");
+    await opened(pr);
+    expect(gh.issueComments.map((c) => c.body)).toEqual([
+      expect.stringContaining("opened 0, closed 0, findings 0"),
+    ]);
+  });
+
+  it("is found on a later page of comments", async () => {
+    const pr = pullRequest({
+      "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db", { described: true }),
+    });
+    for (let i = 0; i < 130; i++) gh.humanComment(`comment ${i}`);
+    const sticky = gh.botComment(`${FAKE_MARKER}\nold review`);
+    await opened(pr);
+    expect(gh.requests.filter((r) => r.path.endsWith("/issues/7/comments")).map((r) => r.query)).toEqual([
+      { per_page: "100" },
+      { per_page: "100", page: "2" },
+    ]);
+    expect(gh.writes().some((r) => r.path === `/repos/octo-org/shop/issues/comments/${sticky.id}`)).toBe(
+      true,
+    );
+    expect(gh.issueComments).toHaveLength(131);
+  });
+});
+
+describe("inline review comments", () => {
+  it("comment only on lines of the diff", async () => {
+    const pr = pullRequest({
+      "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db"),
+      "deploy/other.yaml": policyYaml("shop", "other"),
+    });
+    // GitHub shows no diff for other.yaml (say, too large): no line to comment on.
+    gh.pr(7).files = [
+      {
+        filename: "deploy/allow-web-db.yaml",
+        status: "added",
+        patch: `@@ -0,0 +1,3 @@\n+apiVersion: networking.k8s.io/v1\n+kind: NetworkPolicy\n+metadata:`,
+      },
+      { filename: "deploy/other.yaml", status: "added" },
+    ];
+    await opened(pr);
+    const review = gh.writes().find((r) => r.path.endsWith("/reviews"))?.body as {
+      comments: { path: string; line: number }[];
+    };
+    expect(review.comments.map((c) => `${c.path}:${c.line}`)).toEqual(["deploy/allow-web-db.yaml:1"]);
+  });
+
+  it("a finding already commented on the same line is not commented again", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    await opened(pr);
+    expect(gh.reviews).toHaveLength(1);
+    await opened(pr, "synchronize");
+    expect(gh.reviews).toHaveLength(1);
+    expect(gh.reviewComments).toHaveLength(1);
+  });
+
+  it("reads every page of review comments before deciding a finding is new", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    await opened(pr);
+    // Reviewers discussed a lot since: the app's comment is now on the second page.
+    for (let i = 0; i < 120; i++)
+      gh.reviewComments.unshift({
+        id: 9000 + i,
+        path: "deploy/web.yaml",
+        line: 1,
+        body: `nit ${i}`,
+        commit_id: pr.head,
+        user: { login: "carol", type: "User" },
+      });
+    gh.requests.length = 0;
+    await opened(pr, "synchronize");
+    expect(gh.requests.filter((r) => r.path.endsWith("/pulls/7/comments")).map((r) => r.query)).toEqual([
+      { per_page: "100" },
+      { per_page: "100", page: "2" },
+    ]);
+    expect(gh.reviews).toHaveLength(1);
+  });
+
+  it("reviewComments: false posts none", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    gh.configs.set("main", "reviewComments: false\n");
+    await opened(pr);
+    expect(gh.calls().filter((c) => c.includes("/pulls/7/"))).toEqual([
+      "GET /repos/octo-org/shop/pulls/7/files",
+    ]);
+  });
+});
+
+describe("check run annotations", () => {
+  it("go 50 per request, the last batch with the conclusion", async () => {
+    const many = Array.from({ length: 120 }, (_, i) => policyYaml("shop", `p${i}`)).join("---\n");
+    const pr = pullRequest({ "deploy/many.yaml": many });
+    gh.configs.set("main", "reviewComments: false\ncomment: never\n");
+    await opened(pr);
+    const updates = gh.writes().filter((r) => r.method === "PATCH") as {
+      body: { status?: string; conclusion?: string; output: { annotations: unknown[] } };
+    }[];
+    expect(
+      updates.map((u) => [
+        u.body.status ?? "in_progress",
+        u.body.conclusion ?? null,
+        u.body.output.annotations.length,
+      ]),
+    ).toEqual([
+      ["in_progress", null, 50],
+      ["in_progress", null, 50],
+      ["completed", "failure", 20],
+    ]);
+    expect(gh.checkRuns[0]?.annotations).toHaveLength(120);
+  });
+});
+
+describe("stale results", () => {
+  it("a review whose head moved meanwhile publishes nothing and ends its check as superseded", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    const newer = gh.commit({ ...BASE_FILES, "deploy/x.yaml": policyYaml("shop", "x") });
+    gh.beforeAnswer = (request) => {
+      // Someone pushes while the trees are being read.
+      if (request.path.includes("/git/trees/")) gh.pr(7).head.sha = newer;
+    };
+    await opened(pr);
+    expect(gh.calls().filter((c) => !c.startsWith("GET"))).toEqual([
+      "POST /repos/octo-org/shop/check-runs",
+      "PATCH /repos/octo-org/shop/check-runs/1000",
+    ]);
+    expect(gh.writes()[1]?.body).toMatchInlineSnapshot(`
+      {
+        "conclusion": "cancelled",
+        "output": {
+          "summary": "The pull request's head moved from \`dcf7cba\` to \`7313326\` while this review ran. Its results were not published; the review of the newer head replaces them.",
+          "title": "Superseded by a newer push",
+        },
+        "status": "completed",
+      }
+    `);
+  });
+});
+
+describe("failures end visibly", () => {
+  it("a GitHub 500 completes the check as failed, with the failing call, and is logged with the delivery id", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    gh.fail("GET", /\/git\/trees\//, 500);
+    await app.receive(
+      "pull_request",
+      pullRequestEvent({ headSha: pr.head, baseSha: pr.base }),
+      "delivery-500",
+    );
+    expect(gh.writes().at(-1)?.body).toMatchInlineSnapshot(`
+      {
+        "conclusion": "failure",
+        "output": {
+          "summary": "netpol-review stopped before it could publish a review: GitHub API error 500 on GET /repos/octo-org/shop/git/trees/dcf7cba5f9e84cdb0cad92c1262598a80902d590: Server Error.
+
+      Re-run this check, or comment \`/netpol recheck\` on the pull request. If it keeps failing, the app's logs have the details under delivery id \`delivery-500\`.",
+          "title": "The review could not complete",
+        },
+        "status": "completed",
+      }
+    `);
+    const error = app.logs.find((l) => l.level === "error");
+    expect(error?.fields).toMatchObject({ deliveryId: "delivery-500", pullRequest: 7 });
+    expect(error?.bindings).toMatchObject({ id: "delivery-500" });
+    expect(error?.message).toContain("GitHub API error 500 on GET /repos/octo-org/shop/git/trees/");
+  });
+
+  it("a GitHub 404 (the head commit is gone) completes the check as failed", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    gh.fail("GET", /\/compare\//, 404);
+    await opened(pr);
+    expect(gh.checkRuns[0]).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(gh.checkRuns[0]?.output?.summary).toContain(
+      `GitHub API error 404 on GET /repos/octo-org/shop/compare/${pr.base}...${pr.head}: Not Found`,
+    );
+  });
+
+  it("a failure to publish the comment also ends on the check", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    gh.fail("POST", /\/issues\/7\/comments$/, 500);
+    await opened(pr);
+    expect(gh.checkRuns[0]).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(gh.checkRuns[0]?.output?.summary).toContain(
+      "GitHub API error 500 on POST /repos/octo-org/shop/issues/7/comments",
+    );
+  });
+
+  it("when even the check cannot be completed, the error reaches Probot (and its logs)", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    gh.fail("GET", /\/pulls\/7\/files$/, 500);
+    gh.fail("PATCH", /\/check-runs\//, 500);
+    await expect(opened(pr)).rejects.toThrow();
+    // Ours (the review's failure, then the failure to report it), then Probot's own.
+    const errors = app.logs.filter((l) => l.level === "error");
+    expect(errors.map((l) => l.fields.deliveryId ?? l.bindings.id)).toEqual([
+      "delivery-1",
+      "delivery-1",
+      "delivery-1",
+    ]);
+  });
+});
+
+describe("pagination", () => {
+  it("reads every page of the pull request's files", async () => {
+    const changes: Record<string, string> = {};
+    for (let i = 0; i < 150; i++) changes[`docs/page-${String(i).padStart(3, "0")}.md`] = `page ${i}\n`;
+    changes["zz/allow-web-db.yaml"] = policyYaml("shop", "allow-web-db", { described: true });
+    const pr = pullRequest(changes);
+    await opened(pr);
+    expect(gh.requests.filter((r) => r.path.endsWith("/pulls/7/files")).map((r) => r.query)).toEqual([
+      { per_page: "100" },
+      { per_page: "100", page: "2" },
+    ]);
+    // The only manifest is on the second page: the review ran.
+    expect(gh.checkRuns[0]?.output?.title).toBe("1 opened, 0 closed");
+  });
+});
+
+describe("GitHub Enterprise Server", () => {
+  it("every call goes to the configured API host (GHE_HOST), none to github.com", async () => {
+    resetNock();
+    gh = new FakeGitHub("https://ghe.example.com/api/v3", "https://ghe.example.com/_codeload");
+    interceptGitHub(gh);
+    app = await testApp(appDependencies(fakeEngine()), { baseUrl: "https://ghe.example.com/api/v3" });
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    await opened(pr);
+    expect(new Set(gh.requests.map((r) => r.host))).toEqual(new Set(["ghe.example.com"]));
+    expect(gh.checkRuns[0]?.status).toBe("completed");
+  });
+});
