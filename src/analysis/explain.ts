@@ -3,6 +3,7 @@ import type { Direction } from "../model/network-policy.js";
 import { PortSet } from "../model/port-set.js";
 import type { Protocol } from "../model/protocol.js";
 import type { ManifestTree } from "../model/tree.js";
+import { explainTierWalk } from "./admin/explain-tiers.js";
 import { analyseTree, type ClusterAnalysis, type EndpointClass } from "./cluster.js";
 import { ruleAdmitsPeer, rulePortsAt } from "./evaluate.js";
 import { findEndpoint } from "./find-endpoint.js";
@@ -48,8 +49,8 @@ export function explainPair(
   const dstEndpoint = analysis.endpoints[dst] as Endpoint;
   const srcClass = analysis.classes[analysis.classOf[src] as number] as EndpointClass;
   const dstClass = analysis.classes[analysis.classOf[dst] as number] as EndpointClass;
-  const egress = explainDirection("egress", srcClass, dstClass, dstEndpoint, restrict);
-  const ingress = explainDirection("ingress", dstClass, srcClass, srcEndpoint, restrict);
+  const egress = explainWithTiers(analysis, "egress", srcClass, dstClass, dstEndpoint, restrict);
+  const ingress = explainWithTiers(analysis, "ingress", dstClass, srcClass, srcEndpoint, restrict);
   const bothExternal = srcClass.external && dstClass.external;
   return {
     from: srcEndpoint.id,
@@ -58,6 +59,42 @@ export function explainPair(
     egress,
     ingress,
   };
+}
+
+/**
+ * With admin policies, the tier walk in order (Admin, NetworkPolicy, Baseline, default), with
+ * the NetworkPolicy step spelled out policy by policy; without them, the NetworkPolicy answer.
+ */
+function explainWithTiers(
+  analysis: ClusterAnalysis,
+  direction: Direction,
+  subject: EndpointClass,
+  peerClass: EndpointClass,
+  peer: Endpoint,
+  restrict: PortSet,
+): DirectionExplanation {
+  const networkPolicies = explainDirection(direction, subject, peerClass, peer, restrict);
+  if (analysis.admin.policies.length === 0 || subject.external) return networkPolicies;
+  const walk = explainTierWalk(analysis, direction, subject, peerClass, restrict);
+  const reasons: Reason[] = [];
+  let networkPolicyShown = false;
+  const showNetworkPolicies = () => {
+    if (networkPolicyShown) return;
+    networkPolicyShown = true;
+    reasons.push(...networkPolicies.reasons.map((r) => ({ ...r, tier: "NetworkPolicy" as const })));
+  };
+  for (const step of walk.reasons) {
+    if (step.tier === "NetworkPolicy") {
+      showNetworkPolicies();
+      continue;
+    }
+    if (step.tier !== "Admin") showNetworkPolicies();
+    const { tier, policy, rule, file, line, ports, detail } = step;
+    const effect =
+      step.effect === "default-allows" ? "not-isolated" : step.effect === "decides" ? "allows" : step.effect;
+    reasons.push({ direction, effect, tier, policy, rule, file, line, ports, detail });
+  }
+  return { direction, isolated: networkPolicies.isolated, allowed: walk.allowed, reasons };
 }
 
 /**

@@ -163,8 +163,11 @@ function directionCell(
   const summary = explanation.isolated
     ? `isolated, allows ${escapeMarkdown(explanation.allowed.isEmpty() ? "nothing" : portsText(explanation.allowed))}`
     : "not isolated";
-  // What lets the flow through first, then the policies that select the pod but admit none of it.
-  const ordered = [...explanation.reasons].sort((a, b) => EFFECT_ORDER[a.effect] - EFFECT_ORDER[b.effect]);
+  // What lets the flow through first, then the policies that select the pod but admit none of it;
+  // a tier walk keeps its order, which is the order of precedence.
+  const ordered = explanation.reasons.some((r) => r.tier)
+    ? explanation.reasons
+    : [...explanation.reasons].sort((a, b) => EFFECT_ORDER[a.effect] - EFFECT_ORDER[b.effect]);
   const reasons = ordered.slice(0, cap).map((r) => reasonMarkdown(r, side, options));
   if (explanation.reasons.length > cap)
     reasons.push(`_and ${count(explanation.reasons.length - cap, "more reason")}_`);
@@ -173,14 +176,18 @@ function directionCell(
 
 const EFFECT_ORDER: Readonly<Record<Reason["effect"], number>> = {
   allows: 0,
-  isolates: 1,
-  "not-isolated": 2,
+  passes: 1,
+  denies: 2,
+  isolates: 3,
+  "not-isolated": 4,
 };
 
 const EFFECT_ICON: Readonly<Record<Reason["effect"], string>> = {
   "not-isolated": "⚪",
   allows: "✅",
   isolates: "🚫",
+  denies: "⛔",
+  passes: "↪️",
 };
 
 /** `✅ NetworkPolicy shop/x (`file:line`): egress rule #0 admits … on TCP 80`. */

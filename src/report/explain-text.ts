@@ -19,7 +19,8 @@ function reasonText(reason: Reason): string {
   if (reason.effect === "not-isolated") return `    ${reason.detail}`;
   const rule = reason.rule === null ? "" : ` rule #${reason.rule}`;
   const where = reason.file === null ? "" : ` (${reason.file}:${reason.line})`;
-  return `    ${reason.effect === "allows" ? "allows  " : "isolates"} ${reason.policy}${rule}${where}: ${reason.detail}`;
+  const tier = reason.tier ? `[${reason.tier}] ` : "";
+  return `    ${tier}${reason.effect.padEnd(8)} ${reason.policy}${rule}${where}: ${reason.detail}`;
 }
 
 /** The contract's explain JSON (CLI-JSON.md): reasons of both directions in one list. */
@@ -36,6 +37,7 @@ export function flowJson(flow: FlowExplanation) {
       file: r.file,
       line: r.line,
       detail: r.detail,
+      ...(r.tier && { tier: r.tier }),
       ...(r.ports && { ports: r.ports.ranges() }),
     })),
   };

@@ -1,14 +1,12 @@
 import type { LintContext } from "../lint/context.js";
 import type { LintRule } from "../lint/rule.js";
-import { adminMissingDescriptions, MISSING_DESCRIPTION } from "./lint-missing-description.js";
 import { ADMIN_PRIORITY_CONFLICT, adminPriorityConflicts } from "./lint-priority-conflict.js";
 import { SHADOWED_ADMIN_RULE, shadowedAdminRules } from "./lint-shadowed-rule.js";
 import { UNANALYSABLE_PEER, unanalysablePeers } from "./lint-unanalysable-peer.js";
 
 /**
- * The admin policy rules in the shape of src/analysis/lint's registry. Registering them is one
- * line in `LINT_RULES`: `...ADMIN_LINT_RULES`. `adminMissingDescription` shares its id with the
- * NetworkPolicy rule `missing-description` and covers the three cluster-scoped kinds only.
+ * The admin policy rules, registered in src/analysis/lint/registry.ts. (`missing-description`
+ * covers the admin kinds itself.)
  */
 export const adminPriorityConflict: LintRule = {
   id: ADMIN_PRIORITY_CONFLICT,
@@ -33,17 +31,7 @@ export const shadowedAdminRule: LintRule = {
   check: (context: LintContext) => shadowedAdminRules(context.analysis),
 };
 
-export const adminMissingDescription: LintRule = {
-  id: MISSING_DESCRIPTION,
-  defaultSeverity: "warning",
-  summary:
-    "An AdminNetworkPolicy, BaselineAdminNetworkPolicy or ClusterNetworkPolicy has no documentation annotation.",
-  check: (context: LintContext) =>
-    adminMissingDescriptions(context.tree.adminPolicies, context.descriptionAnnotations),
-};
-
 export const ADMIN_LINT_RULES: readonly LintRule[] = [
-  adminMissingDescription,
   adminPriorityConflict,
   unanalysablePeer,
   shadowedAdminRule,

@@ -1,3 +1,4 @@
+import { ADMIN_LINT_RULES } from "../admin/lint-rules.js";
 import type { LintRule } from "./rule.js";
 import { allowAllRule } from "./rules/allow-all-rule.js";
 import { broadSelector } from "./rules/broad-selector.js";
@@ -35,4 +36,5 @@ export const LINT_RULES: readonly LintRule[] = [
   namespaceWithoutDefaultDeny,
   duplicatePolicy,
   redundantRule,
+  ...ADMIN_LINT_RULES,
 ];

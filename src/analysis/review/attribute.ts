@@ -8,6 +8,7 @@ import type { ReachDiff } from "../diff.js";
 import { ruleAdmitsPeer, rulePortsAt } from "../evaluate.js";
 import { policyContentKey, ruleContentKey } from "../policy-content.js";
 import type { Connection } from "../reach.js";
+import { type AdminSide, adminCauses } from "./admin-attribution.js";
 import type { Cause } from "./types.js";
 
 interface Side {
@@ -35,6 +36,21 @@ export class Attributor {
     for (const endpoint of [pair.src, pair.dst]) causes.push(...this.endpointCauses(endpoint));
     causes.push(...this.policyCauses("egress", pair.src, pair.dst, pair.ports, opened));
     causes.push(...this.policyCauses("ingress", pair.dst, pair.src, pair.ports, opened));
+    for (const [direction, subject, peer] of [
+      ["egress", pair.src, pair.dst],
+      ["ingress", pair.dst, pair.src],
+    ] as const) {
+      causes.push(
+        ...adminCauses(
+          this.adminSide(this.base),
+          this.adminSide(this.head),
+          direction,
+          subject.id,
+          peer.id,
+          pair.ports,
+        ),
+      );
+    }
     const seen = new Set<string>();
     return causes.filter((c) => {
       const key = `${c.kind}|${c.object}|${c.detail}`;
@@ -275,6 +291,10 @@ export class Attributor {
           ? `now selects ${role}, isolating it for ${direction}`
           : `no longer selects ${role}, which is no longer isolated for ${direction}`,
     };
+  }
+
+  private adminSide(s: Side): AdminSide {
+    return { analysis: s.analysis, classOf: (id) => this.classAt(s, id) };
   }
 
   private podAt(s: Side, id: string) {

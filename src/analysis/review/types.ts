@@ -125,8 +125,11 @@ export interface DirectionExplanation {
 
 export interface Reason {
   readonly direction: Direction;
-  readonly effect: "not-isolated" | "allows" | "isolates";
-  /** `NetworkPolicy ns/name`; null for `not-isolated`. */
+  /** `denies` and `passes` come from admin policies (Deny, Pass); NetworkPolicy only allows or isolates. */
+  readonly effect: "not-isolated" | "allows" | "isolates" | "denies" | "passes";
+  /** Where in the tier walk the reason sits; absent when the tree has no admin policies. */
+  readonly tier?: "Admin" | "NetworkPolicy" | "Baseline" | "Default";
+  /** `NetworkPolicy ns/name`, `AdminNetworkPolicy name`; null for `not-isolated`. */
   readonly policy: string | null;
   readonly rule: number | null;
   readonly file: string | null;

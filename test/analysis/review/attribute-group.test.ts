@@ -192,3 +192,53 @@ describe("attribution", () => {
     ]);
   });
 });
+
+describe("attribution to admin policies", () => {
+  const anp = (action: string) => `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: { name: guard-shop }
+spec:
+  priority: 5
+  subject: { namespaces: { matchLabels: { kubernetes.io/metadata.name: shop } } }
+  ingress:
+  - name: from-ops
+    action: ${action}
+    from: [{ namespaces: { matchLabels: { kubernetes.io/metadata.name: ops } } }]
+`;
+
+  it("a new AdminNetworkPolicy Deny rule is named as the cause of what it closes", () => {
+    const { closed } = review(
+      tree({ "w.yaml": workloads }),
+      tree({ "w.yaml": workloads, "anp.yaml": anp("Deny") }),
+    );
+    expect(closed.map((g) => `${g.src.label} -> ${g.dst.label} (${g.pairs} pairs)`)).toEqual([
+      "ops/* -> shop/* (4 pairs)",
+    ]);
+    expect(closed[0]?.causes).toEqual([
+      expect.objectContaining({
+        kind: "policy-added",
+        object: "AdminNetworkPolicy guard-shop",
+        file: "anp.yaml",
+        line: 8,
+        rule: { direction: "ingress", index: 0 },
+        detail: 'new policy; its ingress rule "from-ops" (Deny) decides this traffic',
+      }),
+    ]);
+  });
+
+  it("an edited admin rule is named as the cause of what it opens", () => {
+    const base = { "w.yaml": workloads + denyApi, "anp.yaml": anp("Deny") };
+    const { opened } = review(tree(base), tree({ ...base, "anp.yaml": anp("Allow") }));
+    expect(opened.map((g) => `${g.src.label} -> ${g.dst.label} : ${g.ports}`)).toEqual([
+      "ops/* -> shop/* : All Connections",
+    ]);
+    expect(opened[0]?.causes).toEqual([
+      expect.objectContaining({
+        kind: "policy-changed",
+        object: "AdminNetworkPolicy guard-shop",
+        side: "head",
+        line: 8,
+      }),
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Finding } from "../../../model/finding.js";
+import { adminMissingDescriptions } from "../../admin/lint-missing-description.js";
 import type { LintContext } from "../context.js";
 import { joinAnd, policyObject } from "../describe.js";
 import { finding, type LintRule } from "../rule.js";
@@ -13,7 +14,7 @@ const SEVERITY = "warning";
 export const missingDescription: LintRule = {
   id: ID,
   defaultSeverity: SEVERITY,
-  summary: "A NetworkPolicy has no documentation annotation saying why it exists.",
+  summary: "A NetworkPolicy or admin policy has no documentation annotation saying why it exists.",
   check: (context: LintContext): Finding[] => {
     const keys = context.descriptionAnnotations;
     const out: Finding[] = [];
@@ -35,6 +36,6 @@ export const missingDescription: LintRule = {
         ),
       );
     }
-    return out;
+    return [...out, ...adminMissingDescriptions(context.tree.adminPolicies, keys)];
   },
 };
