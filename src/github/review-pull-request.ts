@@ -10,6 +10,7 @@ import {
   noManifestChangesComment,
   noManifestChangesOutput,
   supersededOutput,
+  withNote,
   withVerdict,
 } from "./publish/status-outputs.js";
 import { findStickyComment, publishStickyComment } from "./publish/sticky-comment.js";
@@ -75,13 +76,17 @@ export async function reviewPullRequest(
     return finish(gh, checkRun, "superseded", supersededOutput(pr.headSha, head.headSha), "cancelled");
 
   await publishComment(gh, pr, deps.engine.renderComment(review, links), review, config.config, deps);
-  if (config.config.reviewComments)
-    await publishReviewComments(gh, pr.number, pr.headSha, inlineComments(review, changedFiles));
+  const inline = config.config.reviewComments
+    ? await publishReviewComments(gh, pr.number, pr.headSha, inlineComments(review, changedFiles))
+    : { posted: 0 };
+  const output = withVerdict(deps.engine.renderCheckRun(review, links), verdict);
   return finish(
     gh,
     checkRun,
     "reviewed",
-    withVerdict(deps.engine.renderCheckRun(review, links), verdict),
+    "refused" in inline
+      ? withNote(output, `GitHub refused the inline review comments: ${inline.refused}.`)
+      : output,
     verdict.conclusion,
   );
 }

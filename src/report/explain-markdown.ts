@@ -85,8 +85,24 @@ function groupExplanation(group: PathGroup, opened: boolean, options: RenderOpti
       : group.causes.slice(0, MAX_CAUSES).map((c) => `- ${causeMarkdown(c, options)}`);
   if (group.causes.length > MAX_CAUSES)
     causes.push(`- _and ${count(group.causes.length - MAX_CAUSES, "more cause")}_`);
-  return [heading, `${verdict} What changed:`, causes.join("\n")].join("\n\n");
+  const blocks = [heading, `${verdict} What changed:`, causes.join("\n")];
+  const example = group.example;
+  const flow = example?.head ?? example?.base;
+  if (example && flow) {
+    const which =
+      group.pairs === 1
+        ? "Before and after"
+        : `Before and after, for ${markdownCode(truncate(flow.from, MAX_CHARS.label))} → ${markdownCode(truncate(flow.to, MAX_CHARS.label))}`;
+    blocks.push(
+      `${which}:`,
+      flowTable(example.base, example.head, flow.from, flow.to, MAX_REASONS_PER_GROUP, options),
+    );
+  }
+  return blocks.join("\n\n");
 }
+
+/** Reasons per cell of a group's before/after table: enough to name the deciding rules. */
+const MAX_REASONS_PER_GROUP = 6;
 
 /**
  * The reply to `/netpol explain <src> <dst> [port]`: the verdict at base and at head side by
@@ -109,27 +125,38 @@ export function renderFlowExplanation(
     options.limit ?? REPLY_LIMIT,
     shrinkingCaps(MAX_REASONS),
     (cap) => {
-      const cell = (side: "base" | "head", flow: FlowExplanation | null, direction: "egress" | "ingress") =>
-        flow ? directionCell(flow[direction], side, cap, options) : "—";
-      const table = markdownTable(
-        ["", "Base", "Head"],
-        [
-          ["**Verdict**", verdictCell(base, "base"), verdictCell(head, "head")],
-          [
-            `**Egress** from ${markdownCode(truncate(from, MAX_CHARS.label), true)}`,
-            cell("base", base, "egress"),
-            cell("head", head, "egress"),
-          ],
-          [
-            `**Ingress** to ${markdownCode(truncate(to, MAX_CHARS.label), true)}`,
-            cell("base", base, "ingress"),
-            cell("head", head, "ingress"),
-          ],
-        ],
-      );
-      return [title, table, changeLine(base, head)].join("\n\n");
+      return [title, flowTable(base, head, from, to, cap, options), changeLine(base, head)].join("\n\n");
     },
     () => `${title}\n\n${changeLine(base, head)}`,
+  );
+}
+
+/** Verdict, egress and ingress of one flow, base and head side by side. */
+function flowTable(
+  base: FlowExplanation | null,
+  head: FlowExplanation | null,
+  from: string,
+  to: string,
+  cap: number,
+  options: RenderOptions,
+): string {
+  const cell = (side: "base" | "head", flow: FlowExplanation | null, direction: "egress" | "ingress") =>
+    flow ? directionCell(flow[direction], side, cap, options) : "—";
+  return markdownTable(
+    ["", "Base", "Head"],
+    [
+      ["**Verdict**", verdictCell(base, "base"), verdictCell(head, "head")],
+      [
+        `**Egress** from ${markdownCode(truncate(from, MAX_CHARS.label), true)}`,
+        cell("base", base, "egress"),
+        cell("head", head, "egress"),
+      ],
+      [
+        `**Ingress** to ${markdownCode(truncate(to, MAX_CHARS.label), true)}`,
+        cell("base", base, "ingress"),
+        cell("head", head, "ingress"),
+      ],
+    ],
   );
 }
 

@@ -402,6 +402,17 @@ describe("inline review comments", () => {
     expect(gh.reviews).toHaveLength(1);
   });
 
+  it("comments GitHub refuses (422) are noted on the check, which keeps its verdict", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    gh.fail("POST", /\/pulls\/7\/reviews$/, 422);
+    await opened(pr);
+    expect(gh.checkRuns[0]).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(gh.checkRuns[0]?.output?.title).toBe("1 opened, 0 closed");
+    expect(gh.checkRuns[0]?.output?.summary).toContain(
+      "GitHub refused the inline review comments: GitHub API error 422 on POST /repos/octo-org/shop/pulls/7/reviews",
+    );
+  });
+
   it("reviewComments: false posts none", async () => {
     const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
     gh.configs.set("main", "reviewComments: false\n");

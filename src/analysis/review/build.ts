@@ -2,11 +2,12 @@ import type { ManifestTree } from "../../model/tree.js";
 import type { ClusterAnalysis } from "../cluster.js";
 import { diffReachability, type ReachDiff } from "../diff.js";
 import { workloadId } from "../endpoints.js";
+import { explainPair } from "../explain.js";
 import { lintChange } from "../lint/index.js";
 import { Attributor } from "./attribute.js";
 import { withContext } from "./context.js";
 import { type GroupingContext, groupPairs } from "./group.js";
-import type { Review, ReviewOptions, Revision } from "./types.js";
+import type { PathGroup, Review, ReviewOptions, Revision } from "./types.js";
 
 export interface ReviewInput {
   readonly base: ManifestTree;
@@ -25,14 +26,15 @@ export function buildReview(input: ReviewInput, options: ReviewOptions = {}): Re
     withContext(input.head, options.context),
   );
   const attributor = new Attributor(diff);
+  const example = exampleExplainer(diff);
   const opened = groupPairs(
     diff.opened.map((pair) => ({ ...pair, causes: attributor.causes(pair, true) })),
     groupingContext(diff, diff.head),
-  );
+  ).map(example);
   const closed = groupPairs(
     diff.closed.map((pair) => ({ ...pair, causes: attributor.causes(pair, false) })),
     groupingContext(diff, diff.base),
-  );
+  ).map(example);
   return {
     base: input.baseRevision,
     head: input.headRevision,
@@ -57,4 +59,20 @@ function groupingContext(diff: ReachDiff, side: ClusterAnalysis): GroupingContex
     else workloadsByNamespace.set(w.namespace, new Set([id]));
   }
   return { workloadsByNamespace, added: diff.added, removed: diff.removed };
+}
+
+/** Explains a group's first pair on both sides, on exactly the ports that changed. */
+function exampleExplainer(diff: ReachDiff): (group: PathGroup) => PathGroup {
+  const indexes = (analysis: ClusterAnalysis) => new Map(analysis.endpoints.map((e, i) => [e.id, i]));
+  const sides = [diff.base, diff.head].map((analysis) => ({ analysis, index: indexes(analysis) }));
+  return (group) => {
+    const src = group.src.endpointIds[0] as string;
+    const dst = group.dst.endpointIds.find((id) => id !== src) as string;
+    const [base, head] = sides.map(({ analysis, index }) => {
+      const s = index.get(src);
+      const d = index.get(dst);
+      return s === undefined || d === undefined ? null : explainPair(analysis, s, d, group.ports);
+    });
+    return { ...group, example: { base: base ?? null, head: head ?? null } };
+  };
 }

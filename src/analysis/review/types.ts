@@ -56,6 +56,11 @@ export interface PathGroup {
   /** Endpoint pairs the line stands for. */
   readonly pairs: number;
   readonly causes: readonly Cause[];
+  /** One of the pairs, explained at base and at head on the changed ports (null where it does not exist). */
+  readonly example?: {
+    readonly base: FlowExplanation | null;
+    readonly head: FlowExplanation | null;
+  };
 }
 
 export interface ReviewFinding extends Finding {

@@ -137,7 +137,8 @@ const ruleSetting = z.enum([...SEVERITIES, "off"]);
 export const rulesSchema = z
   .strictObject(
     Object.fromEntries(
-      LINT_RULES.map((rule) => [
+      // One key per rule id (a rule may be registered once per kind it checks): the first describes it.
+      LINT_RULES.filter((rule, i, all) => all.findIndex((r) => r.id === rule.id) === i).map((rule) => [
         rule.id,
         ruleSetting.optional().describe(`${rule.summary} Default: \`${rule.defaultSeverity}\`.`),
       ]),

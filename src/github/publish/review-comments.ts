@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Review, ReviewFinding } from "../../analysis/review/types.js";
+import { apiStatus, describeError } from "../errors.js";
 import type { GitHubContext } from "../github-context.js";
 import { code, escapeMarkdown } from "../markdown.js";
 import type { ChangedFile } from "../steps/list-changed-files.js";
@@ -45,15 +46,17 @@ export function inlineComments(review: Review, changedFiles: readonly ChangedFil
 
 /**
  * Posts one review (event `COMMENT`) with the inline comments of this push, leaving out those the
- * app already made on the same line of the same file. Returns how many comments were posted.
+ * app already made on the same line of the same file. Returns how many comments were posted, or
+ * why GitHub refused them (422: a line it does not consider part of the diff) — the review itself
+ * is still published, with that note.
  */
 export async function publishReviewComments(
   gh: GitHubContext,
   pullNumber: number,
   headSha: string,
   wanted: readonly InlineComment[],
-): Promise<number> {
-  if (wanted.length === 0) return 0;
+): Promise<{ posted: number } | { refused: string }> {
+  if (wanted.length === 0) return { posted: 0 };
   const existing = await gh.octokit.paginate(gh.octokit.rest.pulls.listReviewComments, {
     owner: gh.owner,
     repo: gh.repo,
@@ -66,9 +69,29 @@ export async function publishReviewComments(
       .map((c) => `${c.path}:${c.line}:${markerKey(c.body)}`),
   );
   const fresh = wanted.filter((c) => !already.has(`${c.path}:${c.line}:${markerKey(c.body)}`));
-  if (fresh.length === 0) return 0;
+  if (fresh.length === 0) return { posted: 0 };
   const posted = fresh.slice(0, MAX_REVIEW_COMMENTS);
   const more = fresh.length - posted.length;
+  try {
+    await createReview(gh, pullNumber, headSha, posted, more);
+  } catch (error) {
+    if (apiStatus(error) !== 422) throw error;
+    gh.log.warn(
+      { err: error, deliveryId: gh.deliveryId },
+      `inline comments refused: ${describeError(error)}`,
+    );
+    return { refused: describeError(error) };
+  }
+  return { posted: posted.length };
+}
+
+async function createReview(
+  gh: GitHubContext,
+  pullNumber: number,
+  headSha: string,
+  posted: readonly InlineComment[],
+  more: number,
+): Promise<void> {
   await gh.octokit.rest.pulls.createReview({
     owner: gh.owner,
     repo: gh.repo,
@@ -80,7 +103,6 @@ export async function publishReviewComments(
       (more > 0 ? ` ${more} more are listed in the \`netpol-review\` check.` : ""),
     comments: posted.map((c) => ({ path: c.path, line: c.line, side: c.side, body: c.body })),
   });
-  return posted.length;
 }
 
 function commentBody(finding: ReviewFinding, key: string): string {

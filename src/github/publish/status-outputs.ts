@@ -67,3 +67,8 @@ export function withVerdict(output: CheckRunOutput, verdict: Verdict): CheckRunO
     summary: `**This check fails** because the pull request:\n${why}\n\n${output.summary}`,
   };
 }
+
+/** The output with a note (plain text) at the end of its summary. */
+export function withNote(output: CheckRunOutput, note: string): CheckRunOutput {
+  return { ...output, summary: `${output.summary}\n\n> ${escapeMarkdown(note)}` };
+}

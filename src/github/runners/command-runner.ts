@@ -135,7 +135,7 @@ async function recheck(author: string, session: CommandSession): Promise<string>
     return `Only people with write, maintain or admin access to the repository can run ${code("/netpol recheck")}; ${code(author)} has ${code(role)} access.`;
   const pr = await session.pullRequest();
   const outcome = await runReview(session.gh, pr, session.deps);
-  return `Re-ran the review of ${code(shortSha(pr.headSha))}: the \`netpol-review\` check concluded **${outcome.conclusion}** (${outcome.title}).`;
+  return `Re-ran the review of ${code(shortSha(pr.headSha))}: the \`netpol-review\` check concluded **${outcome.conclusion}** (${escapeMarkdown(outcome.title)}).`;
 }
 
 async function explainFlow(
