@@ -34,9 +34,7 @@ export function findEndpoint(analysis: ClusterAnalysis, ref: string): { index: n
 
 function suggestion(analysis: ClusterAnalysis, ref: string): string {
   const name = ref.split("/").pop() ?? ref;
-  const close = analysis.endpoints.filter(
-    (e) => isPodEndpoint(e) && e.name !== undefined && e.name.includes(name),
-  );
+  const close = analysis.endpoints.filter((e) => isPodEndpoint(e) && e.name?.includes(name));
   return close.length > 0
     ? ` (did you mean ${close
         .slice(0, 3)

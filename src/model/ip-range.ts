@@ -137,9 +137,8 @@ export function mergeRanges(ranges: readonly IpRange[]): IpRange[] {
   const out: IpRange[] = [];
   for (const r of sorted) {
     const last = out.at(-1);
-    if (last && last.family === r.family && r.start <= last.end + 1n) {
-      out[out.length - 1] = { ...last, end: r.end > last.end ? r.end : last.end };
-    } else out.push(r);
+    if (!last || last.family !== r.family || r.start > last.end + 1n) out.push(r);
+    else if (r.end > last.end) out[out.length - 1] = { ...last, end: r.end };
   }
   return out;
 }

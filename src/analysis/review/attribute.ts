@@ -26,7 +26,7 @@ export class Attributor {
   private readonly base: Side;
   private readonly head: Side;
 
-  constructor(private readonly diff: ReachDiff) {
+  constructor(diff: ReachDiff) {
     this.base = side(diff.base);
     this.head = side(diff.head);
   }
@@ -51,11 +51,8 @@ export class Attributor {
         ),
       );
     }
-    const seen = new Set<string>();
-    return causes.filter((c) => {
-      const key = `${c.kind}|${c.object}|${c.detail}`;
-      return seen.has(key) ? false : (seen.add(key), true);
-    });
+    const unique = new Map(causes.map((c) => [`${c.kind}|${c.object}|${c.detail}`, c]));
+    return [...unique.values()];
   }
 
   private endpointCauses(endpoint: Endpoint): Cause[] {
