@@ -3,25 +3,7 @@ import { PortSet } from "../model/port-set.js";
 import { walkTiers } from "./admin/tier-walk.js";
 import type { ClusterAnalysis, EndpointClass } from "./cluster.js";
 import type { CompiledRule } from "./compile.js";
-
-/** Whether a rule's peers include `peer`: pods through matchers, addresses through ipBlocks. */
-export function ruleAdmitsPeer(rule: CompiledRule, peer: EndpointClass): boolean {
-  if (rule.allPeers) return true;
-  if (peer.external) return rule.ipBlocks.some((b) => peer.ipBlocks.has(b.id));
-  return rule.podMatchers.some((m) => peer.matchers.has(m.id));
-}
-
-/** The ports a rule allows towards `destination`: named ports resolve on the destination pod. */
-export function rulePortsAt(rule: CompiledRule, destination: EndpointClass): PortSet {
-  const { ports } = rule;
-  if (ports.all || ports.named.length === 0 || destination.external) return ports.numeric;
-  let set = ports.numeric;
-  for (const named of ports.named) {
-    const port = destination.namedPorts.get(`${named.name}/${named.protocol}`);
-    if (port !== undefined) set = set.union(PortSet.port(named.protocol, port));
-  }
-  return set;
-}
+import { ruleAdmitsPeer, rulePortsAt } from "./rule-match.js";
 
 /**
  * What one direction allows: for egress, what `subject` may send to `peer`; for ingress, what

@@ -5,10 +5,10 @@ import type { Protocol } from "../model/protocol.js";
 import type { ManifestTree } from "../model/tree.js";
 import { explainTierWalk } from "./admin/explain-tiers.js";
 import { analyseTree, type ClusterAnalysis, type EndpointClass } from "./cluster.js";
-import { ruleAdmitsPeer, rulePortsAt } from "./evaluate.js";
 import { findEndpoint } from "./find-endpoint.js";
 import { withContext } from "./review/context.js";
 import type { DirectionExplanation, FlowExplanation, Reason, ReviewOptions } from "./review/types.js";
+import { ruleAdmitsPeer, rulePortsAt } from "./rule-match.js";
 
 export interface FlowQuery {
   /** `ns/name`, an endpoint id, or an IP address / CIDR for the outside world. */

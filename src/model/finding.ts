@@ -1,6 +1,7 @@
 import type { SourceRef } from "./source.js";
 
-export type Severity = "error" | "warning" | "notice";
+export const SEVERITIES = ["error", "warning", "notice"] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /**
  * One thing worth telling the user about a tree: a loader diagnostic (rule `invalid-manifest`)

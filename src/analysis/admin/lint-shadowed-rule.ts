@@ -3,9 +3,10 @@ import type { Finding } from "../../model/finding.js";
 import { DIRECTIONS, type Direction } from "../../model/network-policy.js";
 import type { ClusterAnalysis, EndpointClass } from "../cluster.js";
 import { directionAllows } from "../evaluate.js";
+import { ruleAdmitsPeer, rulePortsAt } from "../rule-match.js";
 import type { CompiledAdminPolicy, CompiledAdminRule } from "./compile-admin.js";
 import { adminObject, adminRuleLabel } from "./describe.js";
-import { adminRuleAdmitsPeer, adminRulePortsAt, type TierStep, walkTiers } from "./tier-walk.js";
+import { type TierStep, walkTiers } from "./tier-walk.js";
 
 export const SHADOWED_ADMIN_RULE = "shadowed-admin-rule";
 
@@ -70,8 +71,8 @@ function shadowing(
   const deciders = new Set<string>();
   for (const subject of subjects) {
     for (const peer of classes) {
-      if (!adminRuleAdmitsPeer(rule, peer)) continue;
-      const ports = adminRulePortsAt(rule, direction === "egress" ? peer : subject);
+      if (!ruleAdmitsPeer(rule, peer)) continue;
+      const ports = rulePortsAt(rule, direction === "egress" ? peer : subject);
       if (ports.isEmpty()) continue;
       applies = true;
       const steps = stepsOf(direction, subject, peer);

@@ -2,6 +2,7 @@ import type { AdminAction } from "../../model/admin-policy.js";
 import type { Direction } from "../../model/network-policy.js";
 import { PortSet } from "../../model/port-set.js";
 import type { EndpointClass } from "../cluster.js";
+import { ruleAdmitsPeer, rulePortsAt } from "../rule-match.js";
 import {
   type AdminAnalysis,
   type CompiledAdminPolicy,
@@ -38,24 +39,6 @@ export interface TierWalkOptions {
   readonly steps?: TierStep[];
 }
 
-/** Whether an admin rule's peers include `peer`: pods through matchers, addresses through `networks`. */
-export function adminRuleAdmitsPeer(rule: CompiledAdminRule, peer: EndpointClass): boolean {
-  if (peer.external) return rule.ipBlocks.some((b) => peer.ipBlocks.has(b.id));
-  return rule.podMatchers.some((m) => peer.matchers.has(m.id));
-}
-
-/** The ports an admin rule matches towards `destination`: a named port resolves on the destination pod. */
-export function adminRulePortsAt(rule: CompiledAdminRule, destination: EndpointClass): PortSet {
-  const { ports } = rule;
-  if (ports.all || ports.named.length === 0 || destination.external) return ports.numeric;
-  let set = ports.numeric;
-  for (const named of ports.named) {
-    const port = destination.namedPorts.get(`${named.name}/${named.protocol}`);
-    if (port !== undefined) set = set.union(PortSet.port(named.protocol, port));
-  }
-  return set;
-}
-
 /**
  * What one direction allows when every tier has spoken (per port, at the source for egress and
  * at the destination for ingress):
@@ -89,8 +72,8 @@ export function walkTiers(
     let passed = PortSet.EMPTY;
     for (const policy of selectingAdminPolicies(admin, tier, subject)) {
       for (const rule of policy.rules[direction]) {
-        if (!adminRuleAdmitsPeer(rule, peer)) continue;
-        const ports = adminRulePortsAt(rule, destination).intersect(undecided);
+        if (!ruleAdmitsPeer(rule, peer)) continue;
+        const ports = rulePortsAt(rule, destination).intersect(undecided);
         if (ports.isEmpty()) continue;
         const { action } = rule.rule;
         steps?.push({ tier, policy, rule, action, ports });

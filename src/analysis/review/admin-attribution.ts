@@ -2,9 +2,9 @@ import { type AdminPolicy, adminPolicyName, adminRuleName } from "../../model/ad
 import type { Direction } from "../../model/network-policy.js";
 import type { PortSet } from "../../model/port-set.js";
 import { type CompiledAdminPolicy, selectingAdminPolicies } from "../admin/compile-admin.js";
-import { adminRuleAdmitsPeer, adminRulePortsAt } from "../admin/tier-walk.js";
 import type { ClusterAnalysis, EndpointClass } from "../cluster.js";
 import { policyContentKey } from "../policy-content.js";
+import { ruleAdmitsPeer, rulePortsAt } from "../rule-match.js";
 import type { Cause } from "./types.js";
 
 export interface AdminSide {
@@ -66,7 +66,7 @@ export function adminCauses(
       return undefined;
     const destination = direction === "egress" ? peer : subject;
     const rule = compiled.rules[direction].find(
-      (r) => adminRuleAdmitsPeer(r, peer) && !adminRulePortsAt(r, destination).intersect(ports).isEmpty(),
+      (r) => ruleAdmitsPeer(r, peer) && !rulePortsAt(r, destination).intersect(ports).isEmpty(),
     );
     return (
       rule && {

@@ -5,9 +5,9 @@ import type { PortSet } from "../../model/port-set.js";
 import type { ClusterAnalysis, EndpointClass } from "../cluster.js";
 import type { CompiledPolicy } from "../compile.js";
 import type { ReachDiff } from "../diff.js";
-import { ruleAdmitsPeer, rulePortsAt } from "../evaluate.js";
 import { policyContentKey, ruleContentKey } from "../policy-content.js";
 import type { Connection } from "../reach.js";
+import { ruleAdmitsPeer, rulePortsAt } from "../rule-match.js";
 import { type AdminSide, adminCauses } from "./admin-attribution.js";
 import type { Cause } from "./types.js";
 

@@ -1,24 +1,14 @@
 import { z } from "zod";
 import { LINT_RULES } from "../../analysis/lint/registry.js";
+import { SEVERITIES } from "../../model/finding.js";
+import { PROTOCOLS } from "../../model/protocol.js";
+import { WORKLOAD_KINDS } from "../../model/workload.js";
 
 /** Where the app reads its configuration, in the pull request's base branch. */
 export const CONFIG_PATH = ".github/netpol-review.yml";
 
 /** The extensions `kubectl apply -f <dir>` reads, anywhere in the repository. */
 export const DEFAULT_INCLUDE = ["**/*.yaml", "**/*.yml", "**/*.json"] as const;
-
-const SEVERITIES = ["error", "warning", "notice"] as const;
-const PROTOCOLS = ["TCP", "UDP", "SCTP"] as const;
-const WORKLOAD_KINDS = [
-  "Pod",
-  "Deployment",
-  "StatefulSet",
-  "DaemonSet",
-  "ReplicaSet",
-  "ReplicationController",
-  "Job",
-  "CronJob",
-] as const;
 
 // RFC 1123 label: what Kubernetes accepts as a namespace name.
 const namespaceName = z
