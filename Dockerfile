@@ -3,7 +3,7 @@
 # Run:   docker run -p 3000:3000 -e APP_ID=… -e PRIVATE_KEY="$(cat key.pem)" -e WEBHOOK_SECRET=… netpol-review
 # (see docs/install.md for every variable, GitHub Enterprise Server included).
 
-ARG NODE_IMAGE=node:24-bookworm-slim
+ARG NODE_IMAGE=node:26-slim
 
 # 1. Compile the TypeScript with the dev dependencies.
 FROM ${NODE_IMAGE} AS build

@@ -8,6 +8,7 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { diffReachability } from "../src/analysis/diff.js";
 import { computeReachability } from "../src/analysis/reach.js";
+import { buildReview } from "../src/analysis/review/build.js";
 import { loadManifests } from "../src/manifests/load.js";
 import { generatePair } from "./generate.js";
 
@@ -26,6 +27,7 @@ interface SizeResult {
   loadMs: number;
   diffMs: number;
   reachMs: number | null;
+  reviewMs: number;
   opened: number;
   closed: number;
   /** Peak RSS once the trees are generated (kB), before any measured work. */
@@ -64,6 +66,15 @@ function measureSize(size: number): SizeResult {
   const trees = load.result;
   const diff = measure(() => diffReachability(trees.base, trees.head));
   const reach = size <= REACH_MAX_WORKLOADS ? measure(() => computeReachability(trees.head)) : null;
+  // What the app runs per push: the diff, attribution and grouping, and lint of both trees.
+  const review = measure(() =>
+    buildReview({
+      base: trees.base,
+      head: trees.head,
+      baseRevision: { label: "base" },
+      headRevision: { label: "head" },
+    }),
+  );
 
   return {
     size,
@@ -75,6 +86,7 @@ function measureSize(size: number): SizeResult {
     loadMs: load.ms,
     diffMs: diff.ms,
     reachMs: reach?.ms ?? null,
+    reviewMs: review.ms,
     opened: diff.result.opened.length,
     closed: diff.result.closed.length,
     generatedRssKb,
@@ -101,13 +113,13 @@ const fmtInt = (n: number): string => n.toLocaleString("en-US");
 function markdownTable(rows: readonly Row[]): string {
   const header = [
     "| workloads | namespaces | policies | files | YAML base (MB) | load base+head (ms) | diff (ms) " +
-      "| reach head (ms) | opened | closed | RSS after generate (MB) | peak RSS (MB) |",
-    `|${"---:|".repeat(12)}`,
+      "| reach head (ms) | review (ms) | opened | closed | RSS after generate (MB) | peak RSS (MB) |",
+    `|${"---:|".repeat(13)}`,
   ];
   const lines = rows.map((r) =>
     "error" in r
-      ? `| ${fmtInt(r.size)} | ${r.error} |||||||||||`
-      : `| ${fmtInt(r.workloads)} | ${fmtInt(r.namespaces)} | ${fmtInt(r.policies)} | ${fmtInt(r.files)} | ${(r.baseBytes / 1e6).toFixed(2)} | ${fmtMs(r.loadMs)} | ${fmtMs(r.diffMs)} | ${fmtMs(r.reachMs)} | ${fmtInt(r.opened)} | ${fmtInt(r.closed)} | ${fmtMb(r.generatedRssKb)} | ${fmtMb(r.peakRssKb)} |`,
+      ? `| ${fmtInt(r.size)} | ${r.error} ||||||||||||`
+      : `| ${fmtInt(r.workloads)} | ${fmtInt(r.namespaces)} | ${fmtInt(r.policies)} | ${fmtInt(r.files)} | ${(r.baseBytes / 1e6).toFixed(2)} | ${fmtMs(r.loadMs)} | ${fmtMs(r.diffMs)} | ${fmtMs(r.reachMs)} | ${fmtMs(r.reviewMs)} | ${fmtInt(r.opened)} | ${fmtInt(r.closed)} | ${fmtMb(r.generatedRssKb)} | ${fmtMb(r.peakRssKb)} |`,
   );
   return [...header, ...lines].join("\n");
 }
