@@ -144,12 +144,10 @@ export class Attributor {
           if (subjectExistedThen && !thenSelects(then, compiled)) {
             causes.push(
               this.selectionChangedCause(
-                compiled,
+                opened ? compiled : (counterpart as CompiledPolicy),
                 direction,
                 rule.rule.index,
-                rule.rule.line,
                 opened,
-                nowSide,
               ),
             );
           }
@@ -223,22 +221,21 @@ export class Attributor {
     };
   }
 
+  /** `headVersion`: the policy as it is at head (unchanged in content), where a reviewer can look. */
   private selectionChangedCause(
-    compiled: CompiledPolicy,
+    headVersion: CompiledPolicy,
     direction: Direction,
     index: number,
-    line: number,
     opened: boolean,
-    at: Side,
   ): Cause {
-    const { policy } = compiled;
+    const { policy } = headVersion;
     const role = direction === "egress" ? "the source" : "the destination";
     return {
       kind: "selection-changed",
       object: `NetworkPolicy ${policy.namespace}/${policy.name}`,
-      side: at === this.head ? "head" : "base",
+      side: "head",
       file: policy.source.file,
-      line,
+      line: policy[direction][index]?.line ?? policy.source.line,
       rule: { direction, index },
       detail: opened
         ? `now selects ${role}; its ${direction} rule #${index} allows this traffic`
