@@ -140,23 +140,73 @@ function flowTable(
   cap: number,
   options: RenderOptions,
 ): string {
-  const cell = (side: "base" | "head", flow: FlowExplanation | null, direction: "egress" | "ingress") =>
-    flow ? directionCell(flow[direction], side, cap, options) : "—";
-  return markdownTable(
-    ["", "Base", "Head"],
+  return flowColumns(
     [
-      ["**Verdict**", verdictCell(base, "base"), verdictCell(head, "head")],
+      { title: "Base", side: "base", flow: base },
+      { title: "Head", side: "head", flow: head },
+    ],
+    from,
+    to,
+    cap,
+    options,
+  );
+}
+
+interface FlowColumn {
+  readonly title: string;
+  readonly side: "base" | "head";
+  readonly flow: FlowExplanation | null;
+}
+
+function flowColumns(
+  columns: readonly FlowColumn[],
+  from: string,
+  to: string,
+  cap: number,
+  options: RenderOptions,
+): string {
+  const cell = (column: FlowColumn, direction: "egress" | "ingress") =>
+    column.flow ? directionCell(column.flow[direction], column.side, cap, options) : "—";
+  return markdownTable(
+    ["", ...columns.map((c) => c.title)],
+    [
+      ["**Verdict**", ...columns.map((c) => verdictCell(c.flow, c.side))],
       [
         `**Egress** from ${markdownCode(truncate(from, MAX_CHARS.label), true)}`,
-        cell("base", base, "egress"),
-        cell("head", head, "egress"),
+        ...columns.map((c) => cell(c, "egress")),
       ],
       [
         `**Ingress** to ${markdownCode(truncate(to, MAX_CHARS.label), true)}`,
-        cell("base", base, "ingress"),
-        cell("head", head, "ingress"),
+        ...columns.map((c) => cell(c, "ingress")),
       ],
     ],
+  );
+}
+
+/** One flow in one tree (the CLI's `explain --format markdown` without `--base`). */
+export function renderSingleFlowExplanation(
+  query: { from: string; to: string; port?: string },
+  flow: FlowExplanation,
+  tree: string,
+  options: ExplainOptions = {},
+): string {
+  const on = query.port ? ` on ${markdownCode(truncate(query.port, MAX_CHARS.rule))}` : "";
+  const title = `### ${markdownCode(truncate(query.from, MAX_CHARS.label))} → ${markdownCode(truncate(query.to, MAX_CHARS.label))}${on}`;
+  return fitToLimit(
+    options.limit ?? REPLY_LIMIT,
+    shrinkingCaps(MAX_REASONS),
+    (cap) =>
+      [
+        title,
+        flowColumns(
+          [{ title: `In ${markdownCode(truncate(tree, MAX_CHARS.label), true)}`, side: "head", flow }],
+          flow.from,
+          flow.to,
+          cap,
+          options,
+        ),
+      ].join("\n\n"),
+    () => `${title}\n\n${escapeMarkdown(verdictText(flow))}`,
   );
 }
 

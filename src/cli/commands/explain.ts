@@ -1,7 +1,7 @@
 import { analyseTree } from "../../analysis/cluster.js";
 import { explainFlowIn, type FlowQuery } from "../../analysis/explain.js";
 import type { FlowExplanation } from "../../analysis/review/types.js";
-import { renderFlowExplanation } from "../../report/explain-markdown.js";
+import { renderFlowExplanation, renderSingleFlowExplanation } from "../../report/explain-markdown.js";
 import { flowJson, flowText } from "../../report/explain-text.js";
 import { UsageError } from "../io.js";
 import { loadInput } from "../load-input.js";
@@ -49,12 +49,15 @@ Options:
     const headFlow = "error" in headResult ? undefined : headResult;
     const baseFlow = !baseResult || "error" in baseResult ? undefined : baseResult;
     if (format === "markdown") {
+      const asked = {
+        from: query.from,
+        to: query.to,
+        ...(typeof options.port === "string" && { port: options.port }),
+      };
       io.stdout(
-        renderFlowExplanation(
-          { from: query.from, to: query.to, ...(typeof options.port === "string" && { port: options.port }) },
-          baseFlow ?? null,
-          headFlow ?? null,
-        ),
+        base
+          ? renderFlowExplanation(asked, baseFlow ?? null, headFlow ?? null)
+          : renderSingleFlowExplanation(asked, headFlow as FlowExplanation, head.name),
       );
     } else if (format === "json") {
       io.stdout(
