@@ -2,7 +2,6 @@ import type { Direction } from "../model/network-policy.js";
 import { PortSet } from "../model/port-set.js";
 import { walkTiers } from "./admin/tier-walk.js";
 import type { ClusterAnalysis, EndpointClass } from "./cluster.js";
-import type { CompiledRule } from "./compile.js";
 import { ruleAdmitsPeer, rulePortsAt } from "./rule-match.js";
 
 /**

@@ -239,7 +239,10 @@ describe("netpol-review explain", () => {
 
 describe("netpol-review explain --format markdown", () => {
   it("without --base shows the one tree, not a missing base", async () => {
-    const { code, stdout } = await cli(["explain", "head", "--from", "shop/web", "--to", "shop/api", "-f", "markdown"], dir);
+    const { code, stdout } = await cli(
+      ["explain", "head", "--from", "shop/web", "--to", "shop/api", "-f", "markdown"],
+      dir,
+    );
     expect(code).toBe(0);
     expect(stdout).toContain("|  | In `head` |");
     expect(stdout).toContain("| **Verdict** | ✅ allowed on TCP 9000 |");
@@ -247,14 +250,17 @@ describe("netpol-review explain --format markdown", () => {
   });
 
   it("with --base shows base and head side by side", async () => {
-    const { stdout } = await cli(["explain", "head", "--base", "base", "--from", "shop/web", "--to", "shop/api", "-f", "markdown"], dir);
+    const { stdout } = await cli(
+      ["explain", "head", "--base", "base", "--from", "shop/web", "--to", "shop/api", "-f", "markdown"],
+      dir,
+    );
     expect(stdout).toContain("| **Verdict** | ✅ all traffic allowed | ✅ allowed on TCP 9000 |");
   });
 });
 
 describe("netpol-review lint", () => {
   it("prints findings as file:line and exits 1 on an error-severity finding", async () => {
-    const dup = POLICY + "---\n" + POLICY;
+    const dup = `${POLICY}---\n${POLICY}`;
     const lintDir = mkdtempSync(join(tmpdir(), "netpol-lint-"));
     writeFileSync(join(lintDir, "p.yaml"), dup);
     const { code, stdout } = await cli(["lint", lintDir]);
@@ -266,7 +272,12 @@ describe("netpol-review lint", () => {
     const { code, stdout } = await cli(["lint", "head", "--base", "base", "-f", "json"], dir);
     const { findings } = JSON.parse(stdout);
     const missing = findings.find((f: { rule: string }) => f.rule === "missing-description");
-    expect(missing).toMatchObject({ file: "policy.yaml", line: 1, object: "NetworkPolicy shop/api-in", introduced: true });
+    expect(missing).toMatchObject({
+      file: "policy.yaml",
+      line: 1,
+      object: "NetworkPolicy shop/api-in",
+      introduced: true,
+    });
     expect(code).toBe(0);
   });
 });

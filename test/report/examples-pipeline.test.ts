@@ -22,5 +22,7 @@ it("the comment on examples/before -> examples/after is the reviewed one", async
   });
   const comment = renderComment(review);
   expect(markdownProblems(comment)).toEqual([]);
-  expect(`${comment}\n`).toBe(readFileSync(`${root}/test/fixtures/report/examples-pipeline-comment.md`, "utf8"));
+  expect(`${comment}\n`).toBe(
+    readFileSync(`${root}/test/fixtures/report/examples-pipeline-comment.md`, "utf8"),
+  );
 });
