@@ -1,73 +1,27 @@
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { computeReachability, type Reachability } from "../../src/analysis/reach.js";
-import { loadManifests } from "../../src/manifests/load.js";
-import { readDirectory } from "../../src/manifests/read-dir.js";
 import { type Endpoint, isPodEndpoint } from "../../src/model/endpoint.js";
 import type { IpRange } from "../../src/model/ip-range.js";
 import { PortSet } from "../../src/model/port-set.js";
 import { isProtocol } from "../../src/model/protocol.js";
 import type { ManifestTree } from "../../src/model/tree.js";
 import { compareWithUpstream, upstreamName } from "./compare.js";
+import {
+  ALL_CASES,
+  GAP_OWNER,
+  loadUpstreamInput,
+  readExpected,
+  type UpstreamCase,
+  unflaggedListCases,
+} from "./upstream-cases.js";
 import { parseExternal, parseUpstreamList } from "./upstream-format.js";
-
-const PEER = resolve(import.meta.dirname, "../../../shared/peers/netpol-analyzer");
-
-interface UpstreamCase {
-  kind: string;
-  inputs: string[];
-  format: string;
-  expected: string;
-  expected_exists: boolean;
-  compared_by_upstream: boolean;
-  focusworkload: string[];
-  focusworkload_peer: string[];
-  focus_direction: string;
-  focus_conn: string;
-  exposure: boolean;
-  explain: boolean;
-  explain_only: string;
-  multiple_networks: boolean;
-}
-
-const ALL_CASES = JSON.parse(readFileSync(join(PEER, "cases.json"), "utf8")) as UpstreamCase[];
 
 const hasAdminPolicies = (tree: ManifestTree) => tree.adminPolicies.length > 0;
 
-async function loadInput(input: string): Promise<ManifestTree> {
-  return loadManifests(await readDirectory(join(PEER, input)));
-}
-
-/** netpol-analyzer merges the pods of a kind-less ownerReference under one name (see netpol-analyzer.test.ts). */
-const GAP_OWNER = {
-  "default/pod-1[Pod]": "default/internal-security[Pod]",
-  "default/pod-2[Pod]": "default/internal-security[Pod]",
-};
 const ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "tests/example_pods_w_same_owner_and_labels_gap_anp_good": GAP_OWNER,
   "tests/example_pods_w_same_owner_and_labels_gap_banp_good": GAP_OWNER,
 };
-
-/** `list` cases with no flags whose input holds an AdminNetworkPolicy or BaselineAdminNetworkPolicy. */
-function listCases(): UpstreamCase[] {
-  const byInput = new Map<string, UpstreamCase>();
-  for (const c of ALL_CASES) {
-    if (c.kind !== "list") continue;
-    const flagged =
-      c.focusworkload.length > 0 ||
-      c.focusworkload_peer.length > 0 ||
-      c.focus_direction ||
-      c.focus_conn ||
-      c.exposure ||
-      c.explain ||
-      c.explain_only ||
-      c.multiple_networks;
-    if (flagged || c.format !== "txt" || !c.expected_exists || !c.compared_by_upstream) continue;
-    byInput.set(c.inputs.join(","), c);
-  }
-  return [...byInput.values()];
-}
 
 /** Every `explain` case (`list --explain`, with or without focus, exposure or explain-only flags). */
 function explainCases(): UpstreamCase[] {
@@ -176,7 +130,7 @@ interface ExplainResult {
 function compareExplain(c: UpstreamCase, reach: Reachability, aliases: Readonly<Record<string, string>>) {
   const ours = new Map(reach.connections.map((x) => [`${x.src.id} => ${x.dst.id}`, x.ports]));
   const universe = focusPorts(c.focus_conn);
-  const text = readFileSync(join(PEER, c.expected), "utf8");
+  const text = readExpected(c);
   let pairs = 0;
   const mismatches: string[] = [];
   for (const pair of parseExplain(text)) {
@@ -207,11 +161,11 @@ function compareExplain(c: UpstreamCase, reach: Reachability, aliases: Readonly<
 
 describe("agreement with netpol-analyzer on AdminNetworkPolicy and BaselineAdminNetworkPolicy", async () => {
   const listResults: { input: string; pairs: number; mismatches: string[] }[] = [];
-  for (const c of listCases()) {
+  for (const c of unflaggedListCases()) {
     const input = c.inputs[0] as string;
-    const tree = await loadInput(input);
+    const tree = await loadUpstreamInput(input);
     if (!hasAdminPolicies(tree)) continue;
-    const expected = parseUpstreamList(readFileSync(join(PEER, c.expected), "utf8"));
+    const expected = parseUpstreamList(readExpected(c));
     const { matching, mismatches } = compareWithUpstream(computeReachability(tree), expected, ALIASES[input]);
     listResults.push({ input, pairs: matching + mismatches.length, mismatches });
   }
@@ -219,7 +173,7 @@ describe("agreement with netpol-analyzer on AdminNetworkPolicy and BaselineAdmin
   const explainResults: ExplainResult[] = [];
   for (const c of explainCases()) {
     const input = c.inputs[0] as string;
-    const tree = await loadInput(input);
+    const tree = await loadUpstreamInput(input);
     if (!hasAdminPolicies(tree)) continue;
     const { pairs, mismatches } = compareExplain(c, computeReachability(tree), ALIASES[input] ?? {});
     explainResults.push({ expected: c.expected, pairs, mismatches });

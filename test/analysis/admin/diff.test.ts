@@ -7,40 +7,7 @@ import type { AdminAction, AdminPolicy } from "../../../src/model/admin-policy.j
 import { MATCH_ALL } from "../../../src/model/selector.js";
 import type { ManifestTree } from "../../../src/model/tree.js";
 import { prng, randomTree } from "../../helpers/random-tree.js";
-import { referenceConnection } from "../../helpers/reference-evaluator.js";
-
-/** The opened and closed pairs a diff must report: the pairwise difference of the reference on both trees. */
-function expectedDiff(diff: ReturnType<typeof diffReachability>) {
-  const side = (analysis: typeof diff.base) => {
-    const byId = new Map(analysis.endpoints.map((e) => [e.id, e]));
-    return (s: string, d: string) => {
-      const src = byId.get(s);
-      const dst = byId.get(d);
-      return src && dst ? referenceConnection(analysis, src, dst) : undefined;
-    };
-  };
-  const before = side(diff.base);
-  const after = side(diff.head);
-  const opened: string[] = [];
-  const closed: string[] = [];
-  const ids = diff.endpoints.map((e) => e.id);
-  for (const s of ids) {
-    for (const d of ids) {
-      if (s === d) continue;
-      const b = before(s, d);
-      const h = after(s, d);
-      const bSet = b ?? h?.subtract(h);
-      const hSet = h ?? b?.subtract(b);
-      if (!bSet || !hSet) continue;
-      if (!hSet.subtract(bSet).isEmpty()) opened.push(`${s} => ${d} : ${hSet.subtract(bSet)}`);
-      if (!bSet.subtract(hSet).isEmpty()) closed.push(`${s} => ${d} : ${bSet.subtract(hSet)}`);
-    }
-  }
-  return { opened: opened.sort(), closed: closed.sort() };
-}
-
-const text = (list: ReturnType<typeof diffReachability>["opened"]) =>
-  list.map((c) => `${c.src.id} => ${c.dst.id} : ${c.ports}`).sort();
+import { pairLines, referenceDiff } from "../../helpers/reference-diff.js";
 
 const ACTIONS: readonly AdminAction[] = ["Allow", "Deny", "Pass"];
 
@@ -91,9 +58,9 @@ describe("diff with admin policies", () => {
       const base = randomTree(seed);
       const head = mutate(base, seed);
       const diff = diffReachability(base, head);
-      const expected = expectedDiff(diff);
-      expect(text(diff.opened), `seed ${seed} opened`).toEqual(expected.opened);
-      expect(text(diff.closed), `seed ${seed} closed`).toEqual(expected.closed);
+      const expected = referenceDiff(diff);
+      expect(pairLines(diff.opened), `seed ${seed} opened`).toEqual(expected.opened);
+      expect(pairLines(diff.closed), `seed ${seed} closed`).toEqual(expected.closed);
     }
   });
 
@@ -142,7 +109,7 @@ describe("diff with admin policies", () => {
       adminPolicies: base.adminPolicies.map((p) => (p.name === "pci-isolation" ? { ...p, priority: 25 } : p)),
     };
     const diff = diffReachability(base, head);
-    expect(text(diff.opened)).toEqual([
+    expect(pairLines(diff.opened)).toEqual([
       "monitoring/prometheus[Deployment] => payments/gateway[Deployment] : TCP 9090",
     ]);
     expect(diff.closed).toEqual([]);
