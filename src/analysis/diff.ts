@@ -9,14 +9,28 @@ import { ConnectivityOracle } from "./evaluate.js";
 import { policyContentKey } from "./policy-content.js";
 import { byPair, type Connection } from "./reach.js";
 
+/**
+ * Every source in `src` to every destination in `dst` (but itself) changed by exactly `ports`.
+ * The diff finds changes a rectangle at a time; a change that opens a million pairs is a few
+ * blocks, and only the CLI's pair list ever expands them.
+ */
+export interface PairBlock {
+  readonly src: readonly Endpoint[];
+  readonly dst: readonly Endpoint[];
+  readonly ports: PortSet;
+}
+
 export interface ReachDiff {
   readonly base: ClusterAnalysis;
   readonly head: ClusterAnalysis;
   /** Union of both sides' endpoints (head's version when both have it). */
   readonly endpoints: readonly Endpoint[];
   /** Allowed at head and not at base; `ports` holds only the newly allowed part. */
-  readonly opened: readonly Connection[];
+  readonly openedBlocks: readonly PairBlock[];
   /** Allowed at base and not at head; `ports` holds only the part no longer allowed. */
+  readonly closedBlocks: readonly PairBlock[];
+  /** The opened blocks as sorted pairs (expanded on first use). */
+  readonly opened: readonly Connection[];
   readonly closed: readonly Connection[];
   /** Ids of endpoints that exist on one side only. */
   readonly added: ReadonlySet<string>;
@@ -75,26 +89,23 @@ export function diffReachability(baseTree: ManifestTree, headTree: ManifestTree)
     (changed ? group.changed : group.unchanged).push(id);
   }
 
-  const opened: Connection[] = [];
-  const closed: Connection[] = [];
+  const openedBlocks: PairBlock[] = [];
+  const closedBlocks: PairBlock[] = [];
+  const endpoints = (ids: readonly string[]) => ids.map((id) => endpointById.get(id) as Endpoint);
   const record = (
     srcIds: readonly string[],
     dstIds: readonly string[],
     before: PortSet,
     after: PortSet,
   ): void => {
-    if (before.equals(after)) return;
+    if (before.equals(after) || srcIds.length === 0 || dstIds.length === 0) return;
+    if (srcIds.length === 1 && dstIds.length === 1 && srcIds[0] === dstIds[0]) return;
     const gained = after.subtract(before);
     const lost = before.subtract(after);
-    for (const s of srcIds) {
-      for (const d of dstIds) {
-        if (s === d) continue;
-        const src = endpointById.get(s) as Endpoint;
-        const dst = endpointById.get(d) as Endpoint;
-        if (!gained.isEmpty()) opened.push({ src, dst, ports: gained });
-        if (!lost.isEmpty()) closed.push({ src, dst, ports: lost });
-      }
-    }
+    const src = endpoints(srcIds);
+    const dst = endpoints(dstIds);
+    if (!gained.isEmpty()) openedBlocks.push({ src, dst, ports: gained });
+    if (!lost.isEmpty()) closedBlocks.push({ src, dst, ports: lost });
   };
   const allGroups = [...groups.values()];
   for (const a of allGroups) {
@@ -104,17 +115,44 @@ export function diffReachability(baseTree: ManifestTree, headTree: ManifestTree)
       record(b.unchanged, a.changed, connection(base, b.base, a.base), connection(head, b.head, a.head));
     }
   }
-  opened.sort(byPair);
-  closed.sort(byPair);
+  let opened: Connection[] | undefined;
+  let closed: Connection[] | undefined;
   return {
     base: base.analysis,
     head: head.analysis,
     endpoints: [...endpointById.values()],
-    opened,
-    closed,
+    openedBlocks,
+    closedBlocks,
+    get opened() {
+      opened ??= expandBlocks(openedBlocks);
+      return opened;
+    },
+    get closed() {
+      closed ??= expandBlocks(closedBlocks);
+      return closed;
+    },
     added,
     removed,
   };
+}
+
+/** The pairs of the blocks, sorted by source then destination, without an endpoint's traffic to itself. */
+export function expandBlocks(blocks: readonly PairBlock[]): Connection[] {
+  const pairs: Connection[] = [];
+  for (const { src, dst, ports } of blocks) {
+    for (const s of src) for (const d of dst) if (s !== d) pairs.push({ src: s, dst: d, ports });
+  }
+  return pairs.sort(byPair);
+}
+
+/** How many pairs the blocks stand for. */
+export function countPairs(blocks: readonly PairBlock[]): number {
+  let count = 0;
+  for (const { src, dst } of blocks) {
+    const dstIds = new Set(dst.map((e) => e.id));
+    count += src.length * dst.length - src.filter((e) => dstIds.has(e.id)).length;
+  }
+  return count;
 }
 
 function side(analysis: ClusterAnalysis): Side {

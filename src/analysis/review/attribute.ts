@@ -4,11 +4,11 @@ import type { Direction } from "../../model/network-policy.js";
 import type { PortSet } from "../../model/port-set.js";
 import type { ClusterAnalysis, EndpointClass } from "../cluster.js";
 import type { CompiledPolicy } from "../compile.js";
-import type { ReachDiff } from "../diff.js";
+import type { PairBlock, ReachDiff } from "../diff.js";
 import { policyContentKey, ruleContentKey } from "../policy-content.js";
-import type { Connection } from "../reach.js";
 import { ruleAdmitsPeer, rulePortsAt } from "../rule-match.js";
 import { type AdminSide, adminCauses } from "./admin-attribution.js";
+import type { AttributedBlock } from "./group.js";
 import type { Cause } from "./types.js";
 
 interface Side {
@@ -25,34 +25,71 @@ interface Side {
 export class Attributor {
   private readonly base: Side;
   private readonly head: Side;
+  private readonly ownCausesById = new Map<string, { causes: Cause[]; key: string }>();
 
   constructor(diff: ReachDiff) {
     this.base = side(diff.base);
     this.head = side(diff.head);
   }
 
-  causes(pair: Connection, opened: boolean): Cause[] {
-    const causes: Cause[] = [];
-    for (const endpoint of [pair.src, pair.dst]) causes.push(...this.endpointCauses(endpoint));
-    causes.push(...this.policyCauses("egress", pair.src, pair.dst, pair.ports, opened));
-    causes.push(...this.policyCauses("ingress", pair.dst, pair.src, pair.ports, opened));
+  /**
+   * A block's causes. Every source of a block shares its classes on both sides, and so does
+   * every destination, so the policy causes are the same for all its pairs; only workload
+   * changes (added, relabelled) are per endpoint, and split each side into parts that share them.
+   */
+  blockCauses(block: PairBlock, opened: boolean): AttributedBlock[] {
+    const src = block.src[0] as Endpoint;
+    const dst = block.dst[0] as Endpoint;
+    const policy: Cause[] = [
+      ...this.policyCauses("egress", src, dst, block.ports, opened),
+      ...this.policyCauses("ingress", dst, src, block.ports, opened),
+    ];
     for (const [direction, subject, peer] of [
-      ["egress", pair.src, pair.dst],
-      ["ingress", pair.dst, pair.src],
+      ["egress", src, dst],
+      ["ingress", dst, src],
     ] as const) {
-      causes.push(
+      policy.push(
         ...adminCauses(
           this.adminSide(this.base),
           this.adminSide(this.head),
           direction,
           subject.id,
           peer.id,
-          pair.ports,
+          block.ports,
         ),
       );
     }
-    const unique = new Map(causes.map((c) => [`${c.kind}|${c.object}|${c.detail}`, c]));
-    return [...unique.values()];
+    const out: AttributedBlock[] = [];
+    for (const srcPart of this.partition(block.src)) {
+      for (const dstPart of this.partition(block.dst)) {
+        const causes = unique([...srcPart.causes, ...dstPart.causes, ...policy]);
+        out.push({ src: srcPart.members, dst: dstPart.members, ports: block.ports, causes });
+      }
+    }
+    return out;
+  }
+
+  /** Endpoints grouped by their own causes (added, removed, relabelled), in first-seen order. */
+  private partition(endpoints: readonly Endpoint[]): { members: Endpoint[]; causes: Cause[] }[] {
+    const parts = new Map<string, { members: Endpoint[]; causes: Cause[] }>();
+    for (const endpoint of endpoints) {
+      const { causes, key } = this.ownCauses(endpoint);
+      const part = parts.get(key);
+      if (part) part.members.push(endpoint);
+      else parts.set(key, { members: [endpoint], causes });
+    }
+    return [...parts.values()];
+  }
+
+  /** An endpoint appears in many blocks: its own causes are worked out once. */
+  private ownCauses(endpoint: Endpoint): { causes: Cause[]; key: string } {
+    let own = this.ownCausesById.get(endpoint.id);
+    if (!own) {
+      const causes = this.endpointCauses(endpoint);
+      own = { causes, key: JSON.stringify(causes) };
+      this.ownCausesById.set(endpoint.id, own);
+    }
+    return own;
   }
 
   private endpointCauses(endpoint: Endpoint): Cause[] {
@@ -301,6 +338,10 @@ export class Attributor {
     const index = s.indexById.get(id);
     return index === undefined ? undefined : s.analysis.classes[s.analysis.classOf[index] as number];
   }
+}
+
+function unique(causes: readonly Cause[]): Cause[] {
+  return [...new Map(causes.map((c) => [`${c.kind}|${c.object}|${c.detail}`, c])).values()];
 }
 
 function thenSelects(then: readonly CompiledPolicy[], compiled: CompiledPolicy): boolean {

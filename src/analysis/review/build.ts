@@ -1,13 +1,16 @@
 import type { ManifestTree } from "../../model/tree.js";
 import type { ClusterAnalysis } from "../cluster.js";
-import { diffReachability, type ReachDiff } from "../diff.js";
+import { countPairs, diffReachability, type ReachDiff } from "../diff.js";
 import { workloadId } from "../endpoints.js";
 import { explainPair } from "../explain.js";
 import { lintChange } from "../lint/index.js";
 import { Attributor } from "./attribute.js";
 import { withContext } from "./context.js";
-import { type GroupingContext, groupPairs } from "./group.js";
+import { type GroupingContext, groupBlocks } from "./group.js";
 import type { PathGroup, Review, ReviewOptions, Revision } from "./types.js";
+
+/** Groups per list that carry an explained example: more than any reply shows. */
+const EXPLAINED_GROUPS = 200;
 
 export interface ReviewInput {
   readonly base: ManifestTree;
@@ -27,14 +30,14 @@ export function buildReview(input: ReviewInput, options: ReviewOptions = {}): Re
   );
   const attributor = new Attributor(diff);
   const example = exampleExplainer(diff);
-  const opened = groupPairs(
-    diff.opened.map((pair) => ({ ...pair, causes: attributor.causes(pair, true) })),
+  const opened = groupBlocks(
+    diff.openedBlocks.flatMap((block) => attributor.blockCauses(block, true)),
     groupingContext(diff, diff.head),
-  ).map(example);
-  const closed = groupPairs(
-    diff.closed.map((pair) => ({ ...pair, causes: attributor.causes(pair, false) })),
+  ).map((group, i) => (i < EXPLAINED_GROUPS ? example(group) : group));
+  const closed = groupBlocks(
+    diff.closedBlocks.flatMap((block) => attributor.blockCauses(block, false)),
     groupingContext(diff, diff.base),
-  ).map(example);
+  ).map((group, i) => (i < EXPLAINED_GROUPS ? example(group) : group));
   return {
     base: input.baseRevision,
     head: input.headRevision,
@@ -42,8 +45,8 @@ export function buildReview(input: ReviewInput, options: ReviewOptions = {}): Re
     closed,
     findings: lintChange(diff.base, diff.head, options),
     stats: {
-      openedPairs: diff.opened.length,
-      closedPairs: diff.closed.length,
+      openedPairs: countPairs(diff.openedBlocks),
+      closedPairs: countPairs(diff.closedBlocks),
       workloads: { base: input.base.workloads.length, head: input.head.workloads.length },
       policies: { base: input.base.policies.length, head: input.head.policies.length },
     },

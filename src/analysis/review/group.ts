@@ -4,9 +4,10 @@ import type { PortSet } from "../../model/port-set.js";
 import { compareStrings } from "../reach.js";
 import type { Cause, GroupSide, PathGroup } from "./types.js";
 
-export interface AttributedPair {
-  readonly src: Endpoint;
-  readonly dst: Endpoint;
+/** A block of pairs (every source to every destination but itself) with the causes they share. */
+export interface AttributedBlock {
+  readonly src: readonly Endpoint[];
+  readonly dst: readonly Endpoint[];
   readonly ports: PortSet;
   readonly causes: readonly Cause[];
 }
@@ -21,37 +22,52 @@ export interface GroupingContext {
 /**
  * Folds pairs that changed the same way for the same reasons into lines a person reads at a
  * glance: all workloads of a namespace become `ns/*`, and external ranges join into one CIDR
- * description. Pairs are bucketed by (ports, causes); within a bucket sources are folded per
- * destination, then destinations per folded source.
+ * description. Blocks are bucketed by (ports, causes); within a bucket, destinations that receive
+ * from the same sources are gathered and those sources folded, then the destinations of each
+ * folded source side are folded. Work grows with the blocks' sides, never with their pairs.
  */
-export function groupPairs(pairs: readonly AttributedPair[], context: GroupingContext): PathGroup[] {
-  const buckets = new Map<string, AttributedPair[]>();
-  for (const pair of pairs) {
-    const key = `${pair.ports.key()}|${JSON.stringify(pair.causes)}`;
+export function groupBlocks(blocks: readonly AttributedBlock[], context: GroupingContext): PathGroup[] {
+  const buckets = new Map<string, AttributedBlock[]>();
+  for (const block of blocks) {
+    const key = `${block.ports.key()}|${JSON.stringify(block.causes)}`;
     const bucket = buckets.get(key);
-    if (bucket) bucket.push(pair);
-    else buckets.set(key, [pair]);
+    if (bucket) bucket.push(block);
+    else buckets.set(key, [block]);
   }
   const groups: PathGroup[] = [];
   for (const bucket of buckets.values()) {
-    const { ports, causes } = bucket[0] as AttributedPair;
-    const sourcesByDst = collect(
-      bucket,
-      (p) => p.dst,
-      (p) => p.src,
-    );
+    const { ports, causes } = bucket[0] as AttributedBlock;
+    // Each destination's sources, named by the blocks that carry them (not expanded).
+    const blocksByDst = new Map<string, { dst: Endpoint; blocks: number[] }>();
+    bucket.forEach((block, i) => {
+      for (const dst of block.dst) {
+        const entry = blocksByDst.get(dst.id) ?? { dst, blocks: [] };
+        entry.blocks.push(i);
+        blocksByDst.set(dst.id, entry);
+      }
+    });
+    const dstsBySources = new Map<string, { blocks: number[]; dsts: Endpoint[] }>();
+    for (const { dst, blocks: ids } of blocksByDst.values()) {
+      const key = ids.join(",");
+      const entry = dstsBySources.get(key) ?? { blocks: ids, dsts: [] };
+      entry.dsts.push(dst);
+      dstsBySources.set(key, entry);
+    }
     const dstsBySourceSide = new Map<string, { side: GroupSide; dsts: Map<string, Endpoint> }>();
-    for (const { key: dst, members: sources } of sourcesByDst.values()) {
+    for (const { blocks: ids, dsts } of dstsBySources.values()) {
+      const sources = new Map<string, Endpoint>();
+      for (const i of ids) for (const src of (bucket[i] as AttributedBlock).src) sources.set(src.id, src);
       for (const side of foldSide([...sources.values()], context)) {
         const sideKey = side.endpointIds.join("\u0000");
         const entry = dstsBySourceSide.get(sideKey) ?? { side, dsts: new Map() };
-        entry.dsts.set(dst.id, dst);
+        for (const dst of dsts) entry.dsts.set(dst.id, dst);
         dstsBySourceSide.set(sideKey, entry);
       }
     }
     for (const { side: src, dsts } of dstsBySourceSide.values()) {
       for (const dst of foldSide([...dsts.values()], context)) {
-        groups.push({ src, dst, ports, causes, pairs: countPairs(src, dst) });
+        const pairs = countPairs(src, dst);
+        if (pairs > 0) groups.push({ src, dst, ports, causes, pairs });
       }
     }
   }
@@ -63,21 +79,6 @@ export function groupPairs(pairs: readonly AttributedPair[], context: GroupingCo
 function countPairs(src: GroupSide, dst: GroupSide): number {
   const dstIds = new Set(dst.endpointIds);
   return src.endpointIds.reduce((n, id) => n + dst.endpointIds.length - (dstIds.has(id) ? 1 : 0), 0);
-}
-
-function collect(
-  pairs: readonly AttributedPair[],
-  keyOf: (p: AttributedPair) => Endpoint,
-  memberOf: (p: AttributedPair) => Endpoint,
-): Map<string, { key: Endpoint; members: Map<string, Endpoint> }> {
-  const out = new Map<string, { key: Endpoint; members: Map<string, Endpoint> }>();
-  for (const pair of pairs) {
-    const key = keyOf(pair);
-    const entry = out.get(key.id) ?? { key, members: new Map() };
-    entry.members.set(memberOf(pair).id, memberOf(pair));
-    out.set(key.id, entry);
-  }
-  return out;
 }
 
 /** Endpoints as the fewest sides: whole namespaces (two or more workloads), one external side, the rest alone. */

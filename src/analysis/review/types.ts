@@ -56,7 +56,10 @@ export interface PathGroup {
   /** Endpoint pairs the line stands for. */
   readonly pairs: number;
   readonly causes: readonly Cause[];
-  /** One of the pairs, explained at base and at head on the changed ports (null where it does not exist). */
+  /**
+   * One of the pairs, explained at base and at head on the changed ports (null where it does not
+   * exist). Present on the first 200 groups of each list, more than any reply shows.
+   */
   readonly example?: {
     readonly base: FlowExplanation | null;
     readonly head: FlowExplanation | null;

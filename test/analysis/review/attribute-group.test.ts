@@ -1,35 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { diffReachability } from "../../../src/analysis/diff.js";
-import { Attributor } from "../../../src/analysis/review/attribute.js";
-import { groupPairs } from "../../../src/analysis/review/group.js";
+import { buildReview } from "../../../src/analysis/review/build.js";
 import type { ManifestTree } from "../../../src/model/tree.js";
 import { deployment, tree } from "../../helpers/trees.js";
 
-/** The review pipeline without lint: diff, attribute, group. */
+/** The review of a change: its grouped, attributed opened and closed paths. */
 function review(base: ManifestTree, head: ManifestTree) {
-  const diff = diffReachability(base, head);
-  const attributor = new Attributor(diff);
-  const byNamespace = (t: ManifestTree) => {
-    const map = new Map<string, Set<string>>();
-    for (const w of t.workloads)
-      map.set(w.namespace, new Set([...(map.get(w.namespace) ?? []), `${w.namespace}/${w.name}[${w.kind}]`]));
-    return map;
-  };
-  const context = (t: ManifestTree) => ({
-    workloadsByNamespace: byNamespace(t),
-    added: diff.added,
-    removed: diff.removed,
-  });
-  return {
-    opened: groupPairs(
-      diff.opened.map((p) => ({ ...p, causes: attributor.causes(p, true) })),
-      context(head),
-    ),
-    closed: groupPairs(
-      diff.closed.map((p) => ({ ...p, causes: attributor.causes(p, false) })),
-      context(base),
-    ),
-  };
+  return buildReview({ base, head, baseRevision: { label: "base" }, headRevision: { label: "head" } });
 }
 
 const policy = (ns: string, name: string, spec: string) =>
