@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffReachability } from "../../src/analysis/diff.js";
+import { countPairs, diffReachability } from "../../src/analysis/diff.js";
 import { computeReachability } from "../../src/analysis/reach.js";
 import { randomTree } from "../helpers/random-tree.js";
 import { pairLines, referenceDiff } from "../helpers/reference-diff.js";
@@ -29,6 +29,8 @@ describe("the engine agrees with a pair-by-pair reference evaluation", () => {
       const expected = referenceDiff(diff);
       expect(pairLines(diff.opened), `seed ${seed} opened`).toEqual(expected.opened);
       expect(pairLines(diff.closed), `seed ${seed} closed`).toEqual(expected.closed);
+      expect(countPairs(diff.openedBlocks), `seed ${seed} opened count`).toBe(expected.opened.length);
+      expect(countPairs(diff.closedBlocks), `seed ${seed} closed count`).toBe(expected.closed.length);
     }
   });
 });
