@@ -14,11 +14,13 @@ import { type CompiledPolicy, type CompiledRule, compilePolicies, type IpBlockMa
 import { externalEndpoints, otherPodsEndpoint, selectorEndpoints, workloadEndpoint } from "./endpoints.js";
 import { matchPods } from "./match-pods.js";
 import { namespaceLabels } from "./namespaces.js";
-import { MatcherRegistry } from "./peer-matcher.js";
+import { MatcherRegistry, type StandInSpec } from "./peer-matcher.js";
 
 export interface AnalysisOptions {
   /** Extra cuts for the external address ranges (another tree's ipBlocks), so two trees line up. */
   readonly ipBoundaries?: ReadonlyMap<IpFamily, Iterable<bigint>>;
+  /** Stand-ins to create even when their selectors match workloads here (the other tree of a diff has them). */
+  readonly standIns?: readonly StandInSpec[];
 }
 
 /** Endpoints that are indistinguishable to every policy of the tree: one evaluation serves them all. */
@@ -48,6 +50,8 @@ export interface ClusterAnalysis {
   readonly classOf: Int32Array;
   /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy, compiled. */
   readonly admin: AdminAnalysis;
+  /** The selectors the stand-in endpoints were made from. */
+  readonly standIns: readonly StandInSpec[];
 }
 
 export function analyseTree(tree: ManifestTree, options: AnalysisOptions = {}): ClusterAnalysis {
@@ -59,9 +63,14 @@ export function analyseTree(tree: ManifestTree, options: AnalysisOptions = {}): 
   const workloads = tree.workloads.map(workloadEndpoint);
   const workloadMatches = matchPods(workloads, namespaces, registry.matchers);
   const matchedSomething = new Set(workloadMatches.flat());
-  const unmatchedPeers = [...peerMatchers(policies), ...adminPeerMatchers(admin)].filter(
-    (m) => !matchedSomething.has(m.id),
-  );
+  const forced = (options.standIns ?? []).map((spec) => registry.forStandIn(spec));
+  const unmatchedPeers = [
+    ...new Map(
+      [...[...peerMatchers(policies), ...adminPeerMatchers(admin)].filter((m) => !matchedSomething.has(m.id)), ...forced].map(
+        (m) => [m.id, m],
+      ),
+    ).values(),
+  ];
   const standIns = [...selectorEndpoints(unmatchedPeers, namespaces), otherPodsEndpoint(namespaces)];
   const standInMatches = matchPods(standIns, namespaces, registry.matchers);
 
@@ -81,7 +90,12 @@ export function analyseTree(tree: ManifestTree, options: AnalysisOptions = {}): 
     ipBlocks,
     adminNamedPortKeys(admin),
   );
-  return { tree, endpoints, namespaces, policies, ipBlocks, classes, classOf, admin };
+  const standInSpecs = unmatchedPeers.map(({ namespace, namespaceSelector, podSelector }) => ({
+    podSelector,
+    ...(namespace !== undefined && { namespace }),
+    ...(namespaceSelector && { namespaceSelector }),
+  }));
+  return { tree, endpoints, namespaces, policies, ipBlocks, classes, classOf, admin, standIns: standInSpecs };
 }
 
 function peerMatchers(policies: readonly CompiledPolicy[]) {

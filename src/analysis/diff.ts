@@ -6,6 +6,7 @@ import { adminNetworkBlocks } from "./admin/compile-admin.js";
 import { analyseTree, type ClusterAnalysis, type EndpointClass } from "./cluster.js";
 import { ipBlockPeers, ipBoundaries } from "./endpoints.js";
 import { ConnectivityOracle } from "./evaluate.js";
+import type { StandInSpec } from "./peer-matcher.js";
 import { policyContentKey } from "./policy-content.js";
 import { byPair, type Connection } from "./reach.js";
 
@@ -59,8 +60,7 @@ interface ClassPair {
  * are grouped by their (base class, head class) pair, and each pair of groups is evaluated once.
  */
 export function diffReachability(baseTree: ManifestTree, headTree: ManifestTree): ReachDiff {
-  const base = side(analyseTree(baseTree, { ipBoundaries: treeIpBoundaries(headTree) }));
-  const head = side(analyseTree(headTree, { ipBoundaries: treeIpBoundaries(baseTree) }));
+  const { base, head } = analyseBoth(baseTree, headTree);
 
   const endpointById = new Map<string, Endpoint>();
   for (const e of base.analysis.endpoints) endpointById.set(e.id, e);
@@ -153,6 +153,27 @@ export function countPairs(blocks: readonly PairBlock[]): number {
     count += src.length * dst.length - src.filter((e) => dstIds.has(e.id)).length;
   }
   return count;
+}
+
+/**
+ * Both trees analysed so that they line up: external ranges cut at both trees' boundaries, and
+ * the same stand-ins on both sides. A stand-in exists where its selector matches no workload; if
+ * the change adds or removes the only matching workloads, the stand-in would appear on one side
+ * only and every pair through it would look opened or closed, so both sides get it.
+ */
+function analyseBoth(baseTree: ManifestTree, headTree: ManifestTree): { base: Side; head: Side } {
+  const analyse = (standIns?: readonly StandInSpec[]) => ({
+    base: analyseTree(baseTree, { ipBoundaries: treeIpBoundaries(headTree), ...(standIns && { standIns }) }),
+    head: analyseTree(headTree, { ipBoundaries: treeIpBoundaries(baseTree), ...(standIns && { standIns }) }),
+  });
+  let both = analyse();
+  const standInIds = (a: ClusterAnalysis) => new Set(a.endpoints.filter((e) => e.kind === "Pods").map((e) => e.id));
+  const baseIds = standInIds(both.base);
+  const headIds = standInIds(both.head);
+  if (baseIds.size !== headIds.size || [...baseIds].some((id) => !headIds.has(id))) {
+    both = analyse([...both.base.standIns, ...both.head.standIns]);
+  }
+  return { base: side(both.base), head: side(both.head) };
 }
 
 function side(analysis: ClusterAnalysis): Side {

@@ -16,6 +16,9 @@ export interface PeerMatcher {
   readonly podSelector: LabelSelector;
 }
 
+/** The selectors a stand-in endpoint was made from (see `placeRepresentative`). */
+export type StandInSpec = Pick<PeerMatcher, "namespace" | "namespaceSelector" | "podSelector">;
+
 /** Interns matchers so that identical selectors are matched once, however many rules use them. */
 export class MatcherRegistry {
   readonly matchers: PeerMatcher[] = [];
@@ -23,6 +26,11 @@ export class MatcherRegistry {
 
   forPolicySubject(policy: NetworkPolicy): PeerMatcher {
     return this.intern(policy.namespace, undefined, policy.podSelector);
+  }
+
+  /** Pods that another tree's stand-in stands for, so that both trees of a diff carry it. */
+  forStandIn(spec: StandInSpec): PeerMatcher {
+    return this.intern(spec.namespace, spec.namespaceSelector, spec.podSelector);
   }
 
   forPeer(policy: NetworkPolicy, peer: PodPeer): PeerMatcher {
