@@ -243,18 +243,37 @@ export class Attributor {
           };
     }
     // The policy still exists on the other side: point at head, where a reviewer can comment.
-    const headPolicy = at === this.head ? policy : counterpart.policy;
-    const headLine = headPolicy[direction][index]?.line ?? headPolicy.source.line;
+    if (opened) {
+      return {
+        kind: "policy-changed",
+        object,
+        side: "head",
+        file: policy.source.file,
+        line,
+        rule,
+        detail: `${direction} rule #${index} now allows this traffic`,
+      };
+    }
+    // The base rule that allowed it may have moved (same content, another index), been edited in
+    // place (same number of rules), or been removed (then the rule now at its index is unrelated).
+    const baseRule = policy[direction][index];
+    const headPolicy = counterpart.policy;
+    const headRules = headPolicy[direction];
+    const moved = headRules.find((r) => ruleContentKey(r) === ruleContentKey(baseRule));
+    const editedInPlace = !moved && headRules.length === policy[direction].length ? headRules[index] : undefined;
+    const now = moved ?? editedInPlace;
     return {
       kind: "policy-changed",
       object,
       side: "head",
       file: headPolicy.source.file,
-      line: headLine,
+      line: now?.line ?? headPolicy.source.line,
       rule,
-      detail: opened
-        ? `${direction} rule #${index} now allows this traffic`
-        : `${direction} rule #${index} no longer allows this traffic`,
+      detail: moved
+        ? `${direction} rule #${index} (now #${moved.index}) no longer allows this traffic`
+        : editedInPlace
+          ? `${direction} rule #${index} no longer allows this traffic`
+          : `${direction} rule #${index} at base, which allowed this traffic, was removed`,
     };
   }
 

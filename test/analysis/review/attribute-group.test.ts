@@ -218,3 +218,25 @@ spec:
     ]);
   });
 });
+
+describe("attribution of removed rules", () => {
+  const rules = (list: string[]) =>
+    policy("shop", "api-in", `podSelector: { matchLabels: { app: api } }\ningress:\n${list.join("\n")}`);
+  const c = "- from: [{ podSelector: { matchLabels: { app: nobody } } }]";
+  const a = "- from: [{ podSelector: { matchLabels: { app: web } } }]\n  ports: [{ port: 80 }]";
+  const x = "- from: [{ podSelector: { matchLabels: { app: other } } }]";
+
+  it("a rule removed from the middle is not blamed on the rule that now has its index", () => {
+    const { closed } = review(tree(workloads + rules([c, a, x])), tree({ "p.yaml": rules([c, x]), "w.yaml": workloads }));
+    expect(closed).toHaveLength(1);
+    expect(closed[0]?.causes).toEqual([
+      expect.objectContaining({
+        kind: "policy-changed",
+        file: "p.yaml",
+        line: 1,
+        rule: { direction: "ingress", index: 1 },
+        detail: "ingress rule #1 at base, which allowed this traffic, was removed",
+      }),
+    ]);
+  });
+});
