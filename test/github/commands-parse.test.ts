@@ -51,6 +51,40 @@ describe("slash command parsing", () => {
     expect(parseCommands(body)).toEqual([{ kind: "help", line: "/netpol help" }]);
   });
 
+  it("ignores commands inside HTML comments, which GitHub does not show", () => {
+    const body = [
+      "<!-- /netpol recheck -->",
+      "<!--",
+      "/netpol recheck",
+      "   /netpol explain",
+      "-->",
+      "Thanks! <!-- a hidden note",
+      "/netpol recheck",
+      "ends here --> and the text goes on",
+      "/netpol help",
+      "<!---->",
+      "/netpol explain",
+      "<!-->",
+      "/netpol recheck",
+      "`<!--` is only code here",
+      "/netpol help",
+      "<!-- one --> <!-- two",
+      "/netpol recheck",
+      "-->",
+    ].join("\n");
+    expect(parseCommands(body)).toEqual([
+      { kind: "help", line: "/netpol help" },
+      { kind: "explain-changes", line: "/netpol explain" },
+      { kind: "recheck", line: "/netpol recheck" },
+      { kind: "help", line: "/netpol help" },
+    ]);
+  });
+
+  it("an HTML comment inside a code block hides nothing; one never closed hides the rest", () => {
+    expect(parseCommands("```\n<!--\n```\n/netpol help")).toEqual([{ kind: "help", line: "/netpol help" }]);
+    expect(parseCommands("<!--\n/netpol help\n/netpol recheck")).toEqual([]);
+  });
+
   it("an unclosed fence hides everything after it", () => {
     expect(parseCommands("```\n/netpol help")).toEqual([]);
   });

@@ -141,6 +141,16 @@ describe("slash commands", () => {
     expect(reply()).toContain('Unknown command "&lt;img".');
   });
 
+  it("a mention in the answer's text is neutralised by a zero-width joiner", async () => {
+    await comment("/netpol @everyone");
+    const body = reply();
+    // The quoted command is a code span (no mention there); the answer repeats the word as text.
+    expect(body).toContain("> `/netpol @everyone`");
+    expect(body).toContain('Unknown command "@\u200deveryone".');
+    const outsideCode = body.replace(/`[^`\n]*`/g, "");
+    expect(outsideCode).not.toMatch(/@everyone/);
+  });
+
   it("an invalid configuration is the answer to explain", async () => {
     gh.configs.set("main", "comment: sometimes\n");
     await comment("/netpol explain");
@@ -237,6 +247,12 @@ describe("comments that are ignored", () => {
 
   it("a comment without a command", async () => {
     await comment("LGTM\n```\n/netpol recheck\n```");
+    expect(gh.requests).toEqual([]);
+  });
+
+  it("a command hidden in an HTML comment, which readers cannot see", async () => {
+    gh.roles.set("bob", "admin");
+    await comment("LGTM\n<!--\n/netpol recheck\n-->");
     expect(gh.requests).toEqual([]);
   });
 });

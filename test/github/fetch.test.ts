@@ -7,29 +7,80 @@ import { rightSideLines } from "../../src/github/publish/diff-lines.js";
 import { unifiedPatch } from "./helpers/line-diff.js";
 import { tarball } from "./helpers/tar.js";
 
+const LIMITS = { maxEntryBytes: 1 << 20, maxKeptBytes: 1 << 20 };
+
+/** The archive in chunks of `size` bytes, as a download arrives. */
+async function* chunked(archive: Buffer, size: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < archive.length; i += size) yield archive.subarray(i, i + size);
+}
+
 describe("repository archive", () => {
-  it("reads files under the archive's top directory, long paths included", () => {
+  it("reads files under the archive's top directory, long paths included", async () => {
     const long = `deploy/${"very-long-directory-name/".repeat(6)}policy.yaml`;
     const archive = tarball("octo-org-shop-1a2b3c4", {
       "a.yaml": "a: 1\n",
       [long]: "kind: X\n",
       "README.md": "# shop\n",
     });
-    const files = readTarball(archive, (path) => path.endsWith(".yaml"), 1 << 20);
-    expect(files.map((f) => [f.path, f.content.toString("utf8")])).toEqual([
+    const files = await readTarball(archive, (path) => path.endsWith(".yaml"), LIMITS);
+    expect(files.map((f) => [f.path, f.content?.toString("utf8")])).toEqual([
       ["a.yaml", "a: 1\n"],
       [long, "kind: X\n"],
     ]);
   });
 
-  it("refuses an archive that inflates past the limit", () => {
-    const archive = tarball("top", { "big.yaml": "x".repeat(10_000) });
-    expect(() => readTarball(archive, () => true, 4096)).toThrow();
+  it("reads the gzip'd archive as it streams in, chunk by chunk", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 200; i++)
+      files[`deploy/p${i}.yaml`] = `kind: X\nname: p${i}\n${"#".repeat(i * 10)}\n`;
+    const archive = tarball("top", files);
+    const read = await readTarball(chunked(archive, 97), () => true, LIMITS);
+    expect(read).toHaveLength(200);
+    expect(read.find((f) => f.path === "deploy/p150.yaml")?.content?.toString("utf8")).toBe(
+      files["deploy/p150.yaml"],
+    );
   });
 
-  it("an archive that is not gzip is an error", () => {
-    expect(() => readTarball(Buffer.from("not gzip"), () => true, 1 << 20)).toThrow();
-    expect(readTarball(gzipSync(Buffer.alloc(1024)), () => true, 1 << 20)).toEqual([]);
+  it("bounds what it keeps, not the archive: unwanted entries stream past", async () => {
+    // 4 MB of other files, a few bytes of manifest: fine under a 1 KB limit on what is kept.
+    const archive = tarball("top", {
+      "assets/big.bin": Buffer.alloc(4 << 20, 7),
+      "deploy/p.yaml": "kind: X\n",
+    });
+    const read = await readTarball(archive, (path) => path.endsWith(".yaml"), {
+      maxEntryBytes: 1024,
+      maxKeptBytes: 1024,
+    });
+    expect(read.map((f) => f.path)).toEqual(["deploy/p.yaml"]);
+  });
+
+  it("fails, saying why, when the wanted files add up to more than the limit", async () => {
+    const archive = tarball("top", { "a.yaml": "x".repeat(3000), "b.yaml": "y".repeat(3000) });
+    await expect(
+      readTarball(archive, () => true, { maxEntryBytes: 4096, maxKeptBytes: 4096 }),
+    ).rejects.toThrow(
+      "the manifests in the repository archive add up to more than 4096 bytes (reading b.yaml); narrow `manifests.include` in the configuration",
+    );
+  });
+
+  it("lists a file over the per-file limit with its size, without reading it", async () => {
+    const archive = tarball("top", { "big.yaml": "x".repeat(10_000), "small.yaml": "a: 1\n" });
+    const read = await readTarball(archive, () => true, { maxEntryBytes: 4096, maxKeptBytes: 8192 });
+    expect(read.map((f) => [f.path, f.size, f.content?.toString("utf8") ?? null])).toEqual([
+      ["big.yaml", 10_000, null],
+      ["small.yaml", 5, "a: 1\n"],
+    ]);
+  });
+
+  it("an archive that is not gzip, or a damaged one, is an error; an empty one holds no file", async () => {
+    await expect(readTarball(Buffer.from("not gzip"), () => true, LIMITS)).rejects.toThrow(
+      "the repository archive is not a gzip'd tar file",
+    );
+    const damaged = tarball("top", { "a.yaml": "a: 1\n".repeat(1000) }).subarray(0, 60);
+    await expect(readTarball(damaged, () => true, LIMITS)).rejects.toThrow(
+      "cannot read the repository archive: zlib: unexpected end of file",
+    );
+    expect(await readTarball(gzipSync(Buffer.alloc(1024)), () => true, LIMITS)).toEqual([]);
   });
 
   it("blob SHAs are git's", () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { appDependencies } from "../../src/github/dependencies.js";
-import { pullRequestEvent } from "./helpers/events.js";
+import { pullRequestEvent, rerequestedEvent } from "./helpers/events.js";
 import { FAKE_MARKER, fakeEngine } from "./helpers/fake-engine.js";
-import { FakeGitHub } from "./helpers/fake-github.js";
+import { FakeGitHub, type FakeReviewComment } from "./helpers/fake-github.js";
 import { deploymentYaml, policyYaml } from "./helpers/manifests.js";
 import { interceptGitHub, resetNock } from "./helpers/nock-github.js";
 import { type TestApp, testApp } from "./helpers/test-app.js";
@@ -61,14 +61,18 @@ describe("pull_request events", () => {
       expect.stringMatching(/^GET \/repos\/octo-org\/shop\/git\/blobs\//),
       expect.stringMatching(/^GET \/repos\/octo-org\/shop\/git\/blobs\//),
       `GET /repos/octo-org/shop/git/trees/${pr.base}`,
-      "GET /repos/octo-org/shop/pulls/7",
       "GET /repos/octo-org/shop/issues/7/comments",
+      // Before each write: still the head?
+      "GET /repos/octo-org/shop/pulls/7",
       "POST /repos/octo-org/shop/issues/7/comments",
       "GET /repos/octo-org/shop/pulls/7/comments",
+      "GET /repos/octo-org/shop/pulls/7",
       "POST /repos/octo-org/shop/pulls/7/reviews",
+      "GET /repos/octo-org/shop/pulls/7",
       "PATCH /repos/octo-org/shop/check-runs/1000",
     ]);
-    expect(gh.requests[1]?.query).toEqual({ ref: "main" });
+    // The base branch by its full name: a tag called `main` is never read.
+    expect(gh.requests[1]?.query).toEqual({ ref: "refs/heads/main" });
     expect(gh.requests[4]?.query).toEqual({ recursive: "true" });
     expect(gh.writes().map((r) => r.body)).toMatchInlineSnapshot(`
       [
@@ -170,8 +174,8 @@ describe("pull_request events", () => {
       "POST /repos/octo-org/shop/check-runs",
       "GET /repos/octo-org/shop/contents/.github/netpol-review.yml",
       "GET /repos/octo-org/shop/pulls/7/files",
-      "GET /repos/octo-org/shop/pulls/7",
       "GET /repos/octo-org/shop/issues/7/comments",
+      "GET /repos/octo-org/shop/pulls/7",
       "PATCH /repos/octo-org/shop/check-runs/1000",
     ]);
     expect(gh.writes().at(-1)?.body).toMatchInlineSnapshot(`
@@ -563,3 +567,319 @@ describe("GitHub Enterprise Server", () => {
     expect(gh.checkRuns[0]?.status).toBe("completed");
   });
 });
+
+describe("the merge base", () => {
+  it("a pull request whose base branch moved on is reviewed at the merge base: base-only changes do not show", async () => {
+    // main at the fork point (the merge base), then main moved on: it added a policy of its own.
+    const forkPoint = gh.commit(BASE_FILES);
+    const mainNow = gh.commit({ ...BASE_FILES, "deploy/main-only.yaml": policyYaml("shop", "main-only") });
+    const head = gh.commit({
+      ...BASE_FILES,
+      "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db", { described: true }),
+    });
+    gh.pull({
+      number: 7,
+      base: { ref: "main", sha: mainNow },
+      head: { ref: "allow-web-db", sha: head },
+      mergeBase: forkPoint,
+    });
+    await opened({ base: mainNow, head });
+
+    expect(gh.calls().filter((c) => c.includes("/compare/") || c.includes("/git/trees/"))).toEqual([
+      `GET /repos/octo-org/shop/compare/${mainNow}...${head}`,
+      `GET /repos/octo-org/shop/git/trees/${head}`,
+      `GET /repos/octo-org/shop/git/trees/${forkPoint}`,
+    ]);
+    // Nothing is read at the base branch's current commit.
+    expect(gh.requests.some((r) => r.path.includes(mainNow) && !r.path.includes("/compare/"))).toBe(false);
+    // Compared with main as it is now, the head would also "remove" main-only: it does not.
+    expect(gh.checkRuns[0]?.output?.title).toBe("1 opened, 0 closed");
+    expect(gh.checkRuns[0]?.output?.summary).toBe(
+      `base merge base with main ${forkPoint}, head allow-web-db ${head}`,
+    );
+    expect(gh.issueComments[0]?.body).toContain(`(${forkPoint.slice(0, 7)}..${head.slice(0, 7)})`);
+  });
+});
+
+describe("files GitHub does not list", () => {
+  /** 3,000 documentation files listed first; the manifest change comes after them. */
+  function hugePullRequest() {
+    const pr = pullRequest({ "zz/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    gh.pr(7).files = [
+      ...Array.from({ length: 3000 }, (_, i) => ({
+        filename: `docs/page-${String(i).padStart(4, "0")}.md`,
+        status: "added",
+        patch: "@@ -0,0 +1 @@\n+page",
+      })),
+      { filename: "zz/allow-web-db.yaml", status: "added", patch: "@@ -0,0 +1,3 @@\n+a\n+b\n+c" },
+    ];
+    return pr;
+  }
+
+  it("a list cut at GitHub's 3,000 files is not taken for 'no manifest changes': the review runs", async () => {
+    const pr = hugePullRequest();
+    // Without a count to compare with, reaching the limit alone must stop the shortcut.
+    await app.receive(
+      "pull_request",
+      pullRequestEvent({ headSha: pr.head, baseSha: pr.base, changedFiles: null }),
+    );
+    expect(gh.requests.filter((r) => r.path.endsWith("/pulls/7/files"))).toHaveLength(30);
+    expect(gh.calls()).toContain(`GET /repos/octo-org/shop/git/trees/${pr.head}`);
+    const run = gh.checkRuns[0];
+    expect(run).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(run?.output?.title).toBe("1 opened, 0 closed");
+    expect(run?.output?.summary).toContain(
+      "GitHub listed only 3000 changed files of this pull request (it lists at most 3,000). The review compared the whole trees all the same; inline comments could only go on the listed files.",
+    );
+    // The undocumented policy is on a file GitHub did not list: no line to comment on.
+    expect(gh.reviews).toEqual([]);
+  });
+
+  it("a pull request counting more changed files than were listed is reviewed (re-run: the count from the API)", async () => {
+    const pr = pullRequest({
+      "README.md": "# shop, now documented\n",
+      "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db"),
+    });
+    // GitHub lists README.md only, while the pull request counts 2 changed files.
+    gh.listFilesCap = 1;
+    await app.receive("check_run", rerequestedEvent({ headSha: pr.head, externalId: "7" }));
+    expect(gh.checkRuns[0]?.output?.title).toBe("1 opened, 0 closed");
+    expect(gh.checkRuns[0]?.output?.summary).toContain("GitHub listed only 1 of its 2 changed files");
+  });
+
+  it("a complete list without manifests still takes the shortcut", async () => {
+    const pr = pullRequest({ "README.md": "# shop, now documented\n" });
+    await app.receive(
+      "pull_request",
+      pullRequestEvent({ headSha: pr.head, baseSha: pr.base, changedFiles: 1 }),
+    );
+    expect(gh.checkRuns[0]?.output?.title).toBe("No manifest changes");
+  });
+});
+
+describe("reviews of one pull request do not run over each other", () => {
+  it("two deliveries at once (a push and a re-run): one sticky comment, one inline review", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    await Promise.all([
+      opened(pr, "synchronize"),
+      app.receive("check_run", rerequestedEvent({ headSha: pr.head, externalId: "7" })),
+    ]);
+    expect(gh.checkRuns.map((c) => [c.status, c.conclusion])).toEqual([
+      ["completed", "failure"],
+      ["completed", "failure"],
+    ]);
+    expect(gh.issueComments).toHaveLength(1);
+    expect(gh.reviews).toHaveLength(1);
+  });
+
+  it("the second review starts only when the first has finished", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    const trees = gh.hold("GET", /\/git\/trees\//);
+    const first = opened(pr);
+    await trees.arrived;
+    const second = opened(pr, "synchronize");
+    // Both check runs exist at once (created as the events arrive); only one review is reading.
+    await waitUntil(() => gh.checkRuns.length === 2);
+    const configReads = () => gh.requests.filter((r) => r.path.endsWith("/netpol-review.yml")).length;
+    expect(configReads()).toBe(1);
+    trees.release();
+    await Promise.all([first, second]);
+    expect(configReads()).toBe(2);
+    const order = gh.calls();
+    expect(order.indexOf("PATCH /repos/octo-org/shop/check-runs/1000")).toBeLessThan(
+      order.lastIndexOf("GET /repos/octo-org/shop/contents/.github/netpol-review.yml"),
+    );
+  });
+
+  it("different pull requests are reviewed side by side", async () => {
+    const a = pullRequest({ "deploy/a.yaml": policyYaml("shop", "a") }, { number: 7 });
+    const b = pullRequest({ "deploy/b.yaml": policyYaml("shop", "b") }, { number: 8 });
+    const trees = gh.hold("GET", new RegExp(`/git/trees/${a.head}`));
+    const first = opened(a);
+    await trees.arrived;
+    await opened(b);
+    expect(gh.checkRuns.find((c) => c.head_sha === b.head)?.status).toBe("completed");
+    trees.release();
+    await first;
+  });
+
+  it("the head moving after the comment was written stops the inline review, and the check says what was published", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    const newer = gh.commit({ ...BASE_FILES, "deploy/x.yaml": policyYaml("shop", "x") });
+    gh.beforeAnswer = (request) => {
+      if (request.method === "POST" && request.path.endsWith("/issues/7/comments")) gh.pr(7).head.sha = newer;
+    };
+    await opened(pr);
+    expect(gh.calls().filter((c) => !c.startsWith("GET"))).toEqual([
+      "POST /repos/octo-org/shop/check-runs",
+      "POST /repos/octo-org/shop/issues/7/comments",
+      "PATCH /repos/octo-org/shop/check-runs/1000",
+    ]);
+    expect(gh.checkRuns[0]).toMatchObject({ conclusion: "cancelled" });
+    expect(gh.checkRuns[0]?.output?.summary).toBe(
+      `The pull request's head moved from \`${pr.head.slice(0, 7)}\` to \`${newer.slice(0, 7)}\` while this review ran. It had already updated the sticky comment and published nothing more; the review of the newer head replaces it.`,
+    );
+  });
+
+  it("the head moving after the inline review keeps the results off the check", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    const newer = gh.commit({ ...BASE_FILES, "deploy/x.yaml": policyYaml("shop", "x") });
+    gh.beforeAnswer = (request) => {
+      if (request.method === "POST" && request.path.endsWith("/pulls/7/reviews")) gh.pr(7).head.sha = newer;
+    };
+    await opened(pr);
+    expect(gh.checkRuns[0]).toMatchObject({ conclusion: "cancelled" });
+    expect(gh.checkRuns[0]?.annotations).toEqual([]);
+    expect(gh.checkRuns[0]?.output?.summary).toContain(
+      "It had already updated the sticky comment and the inline review comments and published nothing more",
+    );
+  });
+});
+
+describe("the configuration's ref", () => {
+  it("is the base branch by its full name, never a tag with the same name", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    gh.configs.set("main", "failOn:\n  severity: error\n");
+    // Anyone who can push a tag could otherwise swap in a configuration that never fails.
+    gh.tagConfigs.set("main", "failOn:\n  severity: never\n");
+    await opened(pr);
+    expect(gh.requests.find((r) => r.path.endsWith("/netpol-review.yml"))?.query).toEqual({
+      ref: "refs/heads/main",
+    });
+    expect(gh.checkRuns[0]?.conclusion).toBe("failure");
+  });
+});
+
+describe("protected namespaces the repository does not describe", () => {
+  it("a path opened into [other pods] fails the check when a protected namespace is unknown", async () => {
+    const pr = pullRequest({
+      "deploy/egress.yaml": policyYaml("shop", "allow-all-egress", { described: true }),
+    });
+    gh.configs.set("main", "failOn:\n  protectedNamespaces: [payments, shop]\n");
+    await opened(pr);
+    expect(gh.checkRuns[0]?.conclusion).toBe("failure");
+    expect(gh.checkRuns[0]?.output?.summary).toMatchInlineSnapshot(`
+      "**This check fails** because the pull request:
+      - opens paths into \`[other pods]\` (any other pod in the cluster), which may include the pods of protected namespace \`payments\`: no manifest and no \`context.namespaces\` entry describes it, so the review cannot tell its pods apart (\`failOn.protectedNamespaces\`; declare it under \`context.namespaces\`)
+
+      base merge base with main 963c8e477a138d89c86b9a2568cf0a7ff08428b0, head allow-web-db f2a3ba3f41486be1dca8a5eb936e66844ed83e33"
+    `);
+  });
+
+  it("passes once every protected namespace is known (declared in context, or in the manifests)", async () => {
+    const pr = pullRequest({
+      "deploy/egress.yaml": policyYaml("shop", "allow-all-egress", { described: true }),
+    });
+    gh.configs.set(
+      "main",
+      "failOn:\n  protectedNamespaces: [payments, shop]\ncontext:\n  namespaces:\n    - name: payments\n",
+    );
+    await opened(pr);
+    expect(gh.checkRuns[0]?.conclusion).toBe("success");
+  });
+});
+
+describe("only the app's own comments count", () => {
+  it("another bot's or a person's comment carrying the sticky marker is left alone", async () => {
+    const pr = pullRequest({
+      "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db", { described: true }),
+    });
+    const spoofed = gh.otherBotComment(`${FAKE_MARKER}\nAll clear, nothing to see.`);
+    const human = gh.humanComment(`${FAKE_MARKER}\nAll clear too.`);
+    await opened(pr);
+    expect(gh.writes().filter((r) => r.path.startsWith("/repos/octo-org/shop/issues/"))).toEqual([
+      expect.objectContaining({ method: "POST", path: "/repos/octo-org/shop/issues/7/comments" }),
+    ]);
+    expect(gh.issueComments.find((c) => c.id === spoofed.id)?.body).toContain("All clear");
+    expect(gh.issueComments.find((c) => c.id === human.id)?.body).toContain("All clear");
+  });
+
+  it("the app's comment is found by its bot login when GitHub leaves out performed_via_github_app", async () => {
+    const pr = pullRequest({
+      "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db", { described: true }),
+    });
+    const sticky = gh.botComment(`${FAKE_MARKER}\nold review`, { via: false });
+    await opened(pr);
+    expect(gh.writes().filter((r) => r.path.startsWith("/repos/octo-org/shop/issues/"))).toEqual([
+      expect.objectContaining({ method: "PATCH", path: `/repos/octo-org/shop/issues/comments/${sticky.id}` }),
+    ]);
+  });
+
+  it("a person's review comment with the app's finding marker does not stop the app's own", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    await opened(pr);
+    expect(gh.reviews).toHaveLength(1);
+    // Someone replaces the app's comment by a copy of their own (say, to mark it "resolved").
+    const original = gh.reviewComments.splice(0, 1)[0];
+    gh.reviewComments.push({
+      ...(original as FakeReviewComment),
+      id: 99,
+      user: { login: "mallory", type: "User" },
+    });
+    await opened(pr, "synchronize");
+    expect(gh.reviews).toHaveLength(2);
+  });
+});
+
+describe("Probot's retries", () => {
+  it("a GitHub 500 that persists after Probot's retries completes the check as failed", async () => {
+    resetNock();
+    gh = new FakeGitHub();
+    interceptGitHub(gh);
+    app = await testApp(appDependencies(fakeEngine()), { retry: { retries: 2, retryAfterBaseValue: 1 } });
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    gh.fail("GET", /\/git\/trees\//, 500, 3);
+    await opened(pr);
+    // The first attempt and two retries.
+    expect(gh.calls().filter((c) => c.includes("/git/trees/"))).toEqual(
+      Array.from({ length: 3 }, () => `GET /repos/octo-org/shop/git/trees/${pr.head}`),
+    );
+    expect(gh.checkRuns[0]).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(gh.checkRuns[0]?.output?.summary).toContain(
+      `GitHub API error 500 on GET /repos/octo-org/shop/git/trees/${pr.head}: Server Error.`,
+    );
+  });
+
+  it("a 500 that clears within the retries does not fail the review", async () => {
+    resetNock();
+    gh = new FakeGitHub();
+    interceptGitHub(gh);
+    app = await testApp(appDependencies(fakeEngine()), { retry: { retries: 2, retryAfterBaseValue: 1 } });
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    gh.fail("GET", /\/git\/trees\//, 500, 2);
+    await opened(pr);
+    expect(gh.calls().filter((c) => c.includes(`/git/trees/${pr.head}`))).toHaveLength(3);
+    expect(gh.checkRuns[0]?.output?.title).toBe("1 opened, 0 closed");
+  });
+});
+
+describe("logs never carry a token", () => {
+  it("a failed archive download (whose redirect URL holds a token) is logged without it", async () => {
+    const changes: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) changes[`deploy/p${i}.yaml`] = policyYaml("shop", `p${i}`);
+    const pr = pullRequest(changes);
+    gh.fail("GET", /\/legacy\.tar\.gz\//, 404);
+    // Completing the check fails too, so the error also reaches Probot's own log.
+    gh.fail("PATCH", /\/check-runs\//, 500);
+    await expect(opened(pr)).rejects.toThrow(
+      `GitHub API error 404 on GET /repos/octo-org/shop/tarball/${pr.head}`,
+    );
+    expect(gh.requests.some((r) => r.query.token === "TOKEN")).toBe(true);
+    const logged = JSON.stringify(app.logs);
+    expect(logged).toContain(`/repos/octo-org/shop/tarball/${pr.head}`);
+    expect(logged).not.toContain("TOKEN");
+    expect(logged).not.toContain("token=");
+    expect(app.logs.find((l) => l.message.startsWith("review failed"))?.fields.error).toEqual({
+      type: "HttpError",
+      message: "Not Found",
+      status: 404,
+      method: "GET",
+      url: `https://api.github.com/repos/octo-org/shop/tarball/${pr.head}`,
+    });
+  });
+});
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(condition()).toBe(true);
+}

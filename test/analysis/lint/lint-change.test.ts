@@ -89,9 +89,9 @@ describe("lintChange", () => {
     });
     const before = at("a.yaml", 3, "defined twice; the first definition (x/a.yaml:3) is used");
     const after = at("b.yaml", 9, "defined twice; the first definition (y/b.yml:12) is used");
-    expect(findingIdentity(before, false)).toBe(findingIdentity(after, false));
+    expect(findingIdentity(before, "exact")).toBe(findingIdentity(after, "exact"));
     const other = at("a.yaml", 3, "a different problem");
-    expect(findingIdentity(before, false)).not.toBe(findingIdentity(other, false));
+    expect(findingIdentity(before, "exact")).not.toBe(findingIdentity(other, "exact"));
   });
 
   it("the example pull request introduces exactly the findings its README describes", async () => {
@@ -101,8 +101,7 @@ describe("lintChange", () => {
     const introduced = summary(lintChange(diff.base, diff.head)).filter((s) => s.startsWith("new"));
     expect(introduced.sort()).toEqual(
       [
-        // The card processor range changed from /24 to /25 (the peer on line 93).
-        "new ipblock-external payments/policies.yaml:93",
+        // (The card processor range narrowed from /24 to /25: the same ipblock-external finding, not a new one.)
         // reporting-egress (line 99) has no description.
         "new missing-description payments/policies.yaml:99",
         // admin-api-ingress now allows the Service port 443 (the port entry on line 154).
@@ -111,5 +110,25 @@ describe("lintChange", () => {
         "new selects-nothing shop/policies.yaml:41",
       ].sort(),
     );
+  });
+});
+
+describe("lintChange: a reworded finding is the same finding", () => {
+  it("a selects-nothing hint that changes because a workload was added is not introduced", () => {
+    const policy = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: p, namespace: shop, annotations: { kubernetes.io/description: x } }
+spec:
+  podSelector: { matchLabels: { app: zzz } }
+  policyTypes: [Ingress]
+---
+`;
+    const pod = (name: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name}, namespace: shop, labels: { app: ${name} } }\nspec: { containers: [{ name: c, image: i }] }\n---\n`;
+    const base = analyseTree(tree(policy + pod("a")));
+    const head = analyseTree(tree(policy + pod("a") + pod("b")));
+    const selectsNothing = lintChange(base, head).filter((f) => f.rule === "selects-nothing");
+    expect(selectsNothing).toHaveLength(1);
+    expect(selectsNothing[0]?.introduced).toBe(false);
   });
 });

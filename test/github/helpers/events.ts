@@ -18,8 +18,12 @@ export function pullRequestEvent(options: {
   headRef?: string;
   baseRef?: string;
   changes?: Json;
+  /** The payload's `changed_files`; `null` leaves the field out. */
+  changedFiles?: number | null;
 }): Json {
   const payload = fixture("pull_request.opened");
+  if (options.changedFiles === null) delete payload.pull_request.changed_files;
+  else if (options.changedFiles !== undefined) payload.pull_request.changed_files = options.changedFiles;
   payload.action = options.action ?? "opened";
   payload.number = payload.pull_request.number = options.number ?? 7;
   payload.pull_request.html_url = `https://github.com/octo-org/shop/pull/${payload.number}`;

@@ -14,7 +14,8 @@ export const FAKE_MARKER = "<!-- fake-netpol-review -->";
 
 /**
  * A tiny engine with obvious rules, so that the GitHub tests are about GitHub: each policy added
- * at head opens one path `*` → `<ns>/*`, each removed one closes it; every policy without a
+ * at head opens one path `*` → `<ns>/*` (or, for a policy named `allow-all-egress…`, into
+ * `[other pods]`, "any other pod in the cluster"), each removed one closes it; every policy without a
  * `netpol-review/description` annotation is a `missing-description` error at its line; loader
  * diagnostics pass through. Renderers print counts and SHAs.
  */
@@ -26,10 +27,10 @@ export function fakeEngine(): ReviewEngine {
       const headNames = new Set(head.policies.map((p) => `${p.namespace}/${p.name}`));
       const opened = head.policies
         .filter((p) => !baseNames.has(`${p.namespace}/${p.name}`))
-        .map((p) => group(p.namespace));
+        .map((p) => group(p.namespace, p.name));
       const closed = base.policies
         .filter((p) => !headNames.has(`${p.namespace}/${p.name}`))
-        .map((p) => group(p.namespace));
+        .map((p) => group(p.namespace, p.name));
       const severity = options.rules?.["missing-description"];
       const keys = options.descriptionAnnotations ?? ["netpol-review/description"];
       const undocumented = (tree: ManifestTree) =>
@@ -118,10 +119,12 @@ export function fakeEngine(): ReviewEngine {
   };
 }
 
-function group(namespace: string): PathGroup {
+function group(namespace: string, name: string): PathGroup {
   return {
     src: { kind: "namespace", label: "*/*", endpointIds: ["[other pods]"] },
-    dst: { kind: "namespace", label: `${namespace}/*`, endpointIds: [`${namespace}/web[Deployment]`] },
+    dst: name.startsWith("allow-all-egress")
+      ? { kind: "endpoint", label: "any other pod in the cluster", endpointIds: ["[other pods]"] }
+      : { kind: "namespace", label: `${namespace}/*`, endpointIds: [`${namespace}/web[Deployment]`] },
     ports: PortSet.ALL,
     pairs: 1,
     causes: [],

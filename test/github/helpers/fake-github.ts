@@ -33,6 +33,8 @@ export interface FakeComment {
   id: number;
   body: string;
   user: { login: string; type: "User" | "Bot" };
+  /** Set on comments an app made (GitHub sets it on issue comments only). */
+  performed_via_github_app?: { id: number; slug: string } | null;
 }
 
 export interface FakeReviewComment {
@@ -55,6 +57,14 @@ export interface FakeCheckRun {
   annotations: unknown[];
 }
 
+interface Hold {
+  readonly method: string;
+  readonly path: RegExp;
+  readonly arrived: () => void;
+  readonly released: Promise<void>;
+  used: boolean;
+}
+
 interface Failure {
   readonly method: string;
   readonly path: RegExp;
@@ -62,7 +72,9 @@ interface Failure {
   times: number;
 }
 
-export const APP_LOGIN = "netpol-review[bot]";
+export const APP_ID = 123;
+export const APP_SLUG = "netpol-review";
+export const APP_LOGIN = `${APP_SLUG}[bot]`;
 const CONFIG_PATH = ".github/netpol-review.yml";
 
 /**
@@ -80,8 +92,12 @@ export class FakeGitHub {
   readonly reviews: unknown[] = [];
   readonly checkRuns: FakeCheckRun[] = [];
   readonly reactions: { commentId: number; content: string }[] = [];
-  /** Config file text per ref; no entry = 404. */
+  /** Config file text per branch; no entry = 404. */
   readonly configs = new Map<string, string>();
+  /** Config file text per tag. A short ref name resolves to a tag before a branch, as in git. */
+  readonly tagConfigs = new Map<string, string>();
+  /** GitHub lists at most this many files of a pull request. */
+  listFilesCap = 3000;
   /** login → role; no entry = not a collaborator (404). */
   readonly roles = new Map<string, "admin" | "maintain" | "write" | "triage" | "read">();
   /** Commits whose tree listing GitHub truncates. */
@@ -89,6 +105,7 @@ export class FakeGitHub {
   /** Called before each request is answered (e.g. to move a pull request's head mid-review). */
   beforeAnswer?: (request: RecordedRequest) => void;
   private readonly failures: Failure[] = [];
+  private readonly holds: Hold[] = [];
   private readonly blobs = new Map<string, Buffer>();
   private nextId = 1000;
   private commitCounter = 0;
@@ -139,6 +156,35 @@ export class FakeGitHub {
     this.failures.push({ method, path, status, times });
   }
 
+  /**
+   * The next request matching `method` and `path` is held (not answered) until `release()`;
+   * `arrived` resolves when it comes in. Only `handleAsync` (nock and the HTTP server) holds.
+   */
+  hold(method: string, path: RegExp): { arrived: Promise<void>; release: () => void } {
+    let arrived!: () => void;
+    let release!: () => void;
+    const arrival = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holds.push({ method, path, arrived, released, used: false });
+    return { arrived: arrival, release };
+  }
+
+  /** `handle`, after waiting for any hold on the request to be released. */
+  async handleAsync(method: string, url: string, rawBody: unknown): Promise<FakeResponse> {
+    const path = decodeURIComponent(new URL(url).pathname);
+    const hold = this.holds.find((h) => !h.used && h.method === method.toUpperCase() && h.path.test(path));
+    if (hold) {
+      hold.used = true;
+      hold.arrived();
+      await hold.released;
+    }
+    return this.handle(method, url, rawBody);
+  }
+
   /** Requests that change something, for snapshots of what was sent to GitHub. */
   writes(): RecordedRequest[] {
     return this.requests.filter((r) => r.method !== "GET");
@@ -149,8 +195,26 @@ export class FakeGitHub {
     return this.requests.map((r) => `${r.method} ${r.path}`);
   }
 
-  botComment(body: string): FakeComment {
-    const comment: FakeComment = { id: this.nextId++, body, user: { login: APP_LOGIN, type: "Bot" } };
+  /** A comment by this app (`via: false`: without `performed_via_github_app`, as GitHub sometimes lists it). */
+  botComment(body: string, options: { via?: boolean } = {}): FakeComment {
+    const comment: FakeComment = {
+      id: this.nextId++,
+      body,
+      user: { login: APP_LOGIN, type: "Bot" },
+      performed_via_github_app: options.via === false ? null : { id: APP_ID, slug: APP_SLUG },
+    };
+    this.issueComments.push(comment);
+    return comment;
+  }
+
+  /** A comment by another app's bot. */
+  otherBotComment(body: string, slug = "other-app"): FakeComment {
+    const comment: FakeComment = {
+      id: this.nextId++,
+      body,
+      user: { login: `${slug}[bot]`, type: "Bot" },
+      performed_via_github_app: { id: 999, slug },
+    };
     this.issueComments.push(comment);
     return comment;
   }
@@ -243,8 +307,7 @@ export class FakeGitHub {
     }
 
     if (at("GET", "{repo}/contents/(.+)")) {
-      const ref = r.query.ref ?? "main";
-      const text = group(1) === CONFIG_PATH ? this.configs.get(ref) : undefined;
+      const text = group(1) === CONFIG_PATH ? this.configAt(r.query.ref ?? "refs/heads/main") : undefined;
       if (text === undefined) return json(404, { message: "Not Found" });
       const content = Buffer.from(text, "utf8");
       return json(200, {
@@ -265,7 +328,7 @@ export class FakeGitHub {
     if (at("GET", "{repo}/pulls/(\\d+)/files")) {
       const pull = this.pulls.get(Number(group(1)));
       if (!pull) return json(404, { message: "Not Found" });
-      return this.page(r, this.changedFiles(pull));
+      return this.page(r, this.changedFiles(pull).slice(0, this.listFilesCap));
     }
     if (at("GET", "{repo}/compare/([0-9a-f]{40})\\.\\.\\.([0-9a-f]{40})")) {
       const baseSha = group(1);
@@ -403,6 +466,13 @@ export class FakeGitHub {
     return out;
   }
 
+  /** The config file at a ref: `refs/heads/…`, `refs/tags/…`, or a short name (tag first, as git resolves it). */
+  private configAt(ref: string): string | undefined {
+    if (ref.startsWith("refs/heads/")) return this.configs.get(ref.slice("refs/heads/".length));
+    if (ref.startsWith("refs/tags/")) return this.tagConfigs.get(ref.slice("refs/tags/".length));
+    return this.tagConfigs.get(ref) ?? this.configs.get(ref);
+  }
+
   private blob(sha: string): Buffer | undefined {
     return this.blobs.get(sha);
   }
@@ -417,6 +487,7 @@ export class FakeGitHub {
       external_id: run.external_id ?? null,
       html_url: `https://github.com/${this.owner}/${this.repo}/runs/${run.id}`,
       pull_requests: [],
+      app: { id: APP_ID, slug: APP_SLUG, name: APP_SLUG, owner: { login: this.owner } },
     };
   }
 
@@ -427,6 +498,7 @@ export class FakeGitHub {
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${pull.number}`,
       head: { ref: pull.head.ref, sha: pull.head.sha },
       base: { ref: pull.base.ref, sha: pull.base.sha },
+      changed_files: this.changedFiles(pull).length,
     };
   }
 }

@@ -18,10 +18,13 @@ export function recordingLogger(records: LogRecord[] = [], bindings: Record<stri
   };
   for (const level of LEVELS) {
     logger[level] = (first?: unknown, second?: unknown) => {
+      // An error logged on its own (Probot does this) is kept whole under `err`, as pino would.
       const fields =
-        typeof first === "object" && first !== null && !(first instanceof Error)
-          ? (first as Record<string, unknown>)
-          : {};
+        first instanceof Error
+          ? { err: first }
+          : typeof first === "object" && first !== null
+            ? (first as Record<string, unknown>)
+            : {};
       const message =
         typeof first === "string"
           ? first

@@ -10,14 +10,18 @@ export function interceptGitHub(fake: FakeGitHub): void {
   for (const origin of [new URL(fake.apiUrl).origin, new URL(fake.codeloadUrl).origin]) {
     const scope = nock(origin).persist();
     for (const method of ["GET", "POST", "PATCH", "PUT", "DELETE"]) {
-      scope.intercept(/.*/, method).reply((uri, body) => {
-        const response = fake.handle(method, `${origin}${uri}`, body);
-        const payload = Buffer.isBuffer(response.body)
-          ? response.body
-          : response.body === undefined
-            ? ""
-            : JSON.stringify(response.body);
-        return [response.status, payload, response.headers ?? {}];
+      scope.intercept(/.*/, method).reply((uri, body, callback) => {
+        fake.handleAsync(method, `${origin}${uri}`, body).then(
+          (response) => {
+            const payload = Buffer.isBuffer(response.body)
+              ? response.body
+              : response.body === undefined
+                ? ""
+                : JSON.stringify(response.body);
+            callback(null, [response.status, payload, response.headers ?? {}]);
+          },
+          (error: Error) => callback(error, [500, ""]),
+        );
       });
     }
   }

@@ -24,12 +24,17 @@ export function testPrivateKey(): string {
 
 /**
  * The app inside a Probot instance with retries and throttling off (so that a 500 fails at
- * once). By default authenticated by token; `appAuth` authenticates as an app installation, so
- * the token exchange is among the requests.
+ * once), unless `retry` switches Probot's retries on (with `retryAfterBaseValue` in ms instead
+ * of Probot's seconds). By default authenticated by token; `appAuth` authenticates as an app
+ * installation, so the token exchange is among the requests.
  */
 export async function testApp(
   deps: AppDependencies,
-  options: { appAuth?: boolean; baseUrl?: string } = {},
+  options: {
+    appAuth?: boolean;
+    baseUrl?: string;
+    retry?: { retries: number; retryAfterBaseValue: number };
+  } = {},
 ): Promise<TestApp> {
   const logs: LogRecord[] = [];
   const probot = new Probot({
@@ -38,7 +43,7 @@ export async function testApp(
     // Probot passes its own throttle options to every instance: switch them off after the merge.
     Octokit: ProbotOctokit.defaults((instanceOptions: Record<string, unknown>) => ({
       ...instanceOptions,
-      retry: { enabled: false },
+      retry: options.retry ? { enabled: true, ...options.retry } : { enabled: false },
       throttle: { ...(instanceOptions.throttle as object), enabled: false },
     })),
     log: recordingLogger(logs),
