@@ -66,9 +66,12 @@ export function analyseTree(tree: ManifestTree, options: AnalysisOptions = {}): 
   const forced = (options.standIns ?? []).map((spec) => registry.forStandIn(spec));
   const unmatchedPeers = [
     ...new Map(
-      [...[...peerMatchers(policies), ...adminPeerMatchers(admin)].filter((m) => !matchedSomething.has(m.id)), ...forced].map(
-        (m) => [m.id, m],
-      ),
+      [
+        ...[...peerMatchers(policies), ...adminPeerMatchers(admin)].filter(
+          (m) => !matchedSomething.has(m.id),
+        ),
+        ...forced,
+      ].map((m) => [m.id, m]),
     ).values(),
   ];
   const standIns = [...selectorEndpoints(unmatchedPeers, namespaces), otherPodsEndpoint(namespaces)];

@@ -167,7 +167,8 @@ function analyseBoth(baseTree: ManifestTree, headTree: ManifestTree): { base: Si
     head: analyseTree(headTree, { ipBoundaries: treeIpBoundaries(baseTree), ...(standIns && { standIns }) }),
   });
   let both = analyse();
-  const standInIds = (a: ClusterAnalysis) => new Set(a.endpoints.filter((e) => e.kind === "Pods").map((e) => e.id));
+  const standInIds = (a: ClusterAnalysis) =>
+    new Set(a.endpoints.filter((e) => e.kind === "Pods").map((e) => e.id));
   const baseIds = standInIds(both.base);
   const headIds = standInIds(both.head);
   if (baseIds.size !== headIds.size || [...baseIds].some((id) => !headIds.has(id))) {

@@ -25,7 +25,7 @@ interface Side {
 export class Attributor {
   private readonly base: Side;
   private readonly head: Side;
-  private readonly ownCausesById = new Map<string, { causes: Cause[]; key: string }>();
+  private readonly ownCausesById = new Map<string, Cause[]>();
 
   constructor(diff: ReachDiff) {
     this.base = side(diff.base);
@@ -33,11 +33,11 @@ export class Attributor {
   }
 
   /**
-   * A block's causes. Every source of a block shares its classes on both sides, and so does
-   * every destination, so the policy causes are the same for all its pairs; only workload
-   * changes (added, relabelled) are per endpoint, and split each side into parts that share them.
+   * The causes a block's pairs share: every source of a block has the same classes on both
+   * sides, and so does every destination, so policy causes are the same for all its pairs.
+   * A workload's own changes (added, relabelled) are `ownCauses`, attached when grouping.
    */
-  blockCauses(block: PairBlock, opened: boolean): AttributedBlock[] {
+  blockCauses(block: PairBlock, opened: boolean): AttributedBlock {
     const src = block.src[0] as Endpoint;
     const dst = block.dst[0] as Endpoint;
     const policy: Cause[] = [
@@ -59,34 +59,14 @@ export class Attributor {
         ),
       );
     }
-    const out: AttributedBlock[] = [];
-    for (const srcPart of this.partition(block.src)) {
-      for (const dstPart of this.partition(block.dst)) {
-        const causes = unique([...srcPart.causes, ...dstPart.causes, ...policy]);
-        out.push({ src: srcPart.members, dst: dstPart.members, ports: block.ports, causes });
-      }
-    }
-    return out;
+    return { ...block, causes: unique(policy) };
   }
 
-  /** Endpoints grouped by their own causes (added, removed, relabelled), in first-seen order. */
-  private partition(endpoints: readonly Endpoint[]): { members: Endpoint[]; causes: Cause[] }[] {
-    const parts = new Map<string, { members: Endpoint[]; causes: Cause[] }>();
-    for (const endpoint of endpoints) {
-      const { causes, key } = this.ownCauses(endpoint);
-      const part = parts.get(key);
-      if (part) part.members.push(endpoint);
-      else parts.set(key, { members: [endpoint], causes });
-    }
-    return [...parts.values()];
-  }
-
-  /** An endpoint appears in many blocks: its own causes are worked out once. */
-  private ownCauses(endpoint: Endpoint): { causes: Cause[]; key: string } {
+  /** A workload's own changes: added, removed, relabelled (worked out once per endpoint). */
+  ownCauses(endpoint: Endpoint): readonly Cause[] {
     let own = this.ownCausesById.get(endpoint.id);
     if (!own) {
-      const causes = this.endpointCauses(endpoint);
-      own = { causes, key: JSON.stringify(causes) };
+      own = this.endpointCauses(endpoint);
       this.ownCausesById.set(endpoint.id, own);
     }
     return own;
@@ -260,7 +240,8 @@ export class Attributor {
     const headPolicy = counterpart.policy;
     const headRules = headPolicy[direction];
     const moved = headRules.find((r) => ruleContentKey(r) === ruleContentKey(baseRule));
-    const editedInPlace = !moved && headRules.length === policy[direction].length ? headRules[index] : undefined;
+    const editedInPlace =
+      !moved && headRules.length === policy[direction].length ? headRules[index] : undefined;
     const now = moved ?? editedInPlace;
     return {
       kind: "policy-changed",

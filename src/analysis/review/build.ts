@@ -31,12 +31,12 @@ export function buildReview(input: ReviewInput, options: ReviewOptions = {}): Re
   const attributor = new Attributor(diff);
   const example = exampleExplainer(diff);
   const opened = groupBlocks(
-    diff.openedBlocks.flatMap((block) => attributor.blockCauses(block, true)),
-    groupingContext(diff, diff.head),
+    diff.openedBlocks.map((block) => attributor.blockCauses(block, true)),
+    groupingContext(diff, diff.head, attributor),
   ).map((group, i) => (i < EXPLAINED_GROUPS ? example(group) : group));
   const closed = groupBlocks(
-    diff.closedBlocks.flatMap((block) => attributor.blockCauses(block, false)),
-    groupingContext(diff, diff.base),
+    diff.closedBlocks.map((block) => attributor.blockCauses(block, false)),
+    groupingContext(diff, diff.base, attributor),
   ).map((group, i) => (i < EXPLAINED_GROUPS ? example(group) : group));
   return {
     base: input.baseRevision,
@@ -53,7 +53,7 @@ export function buildReview(input: ReviewInput, options: ReviewOptions = {}): Re
   };
 }
 
-function groupingContext(diff: ReachDiff, side: ClusterAnalysis): GroupingContext {
+function groupingContext(diff: ReachDiff, side: ClusterAnalysis, attributor: Attributor): GroupingContext {
   const workloadsByNamespace = new Map<string, Set<string>>();
   for (const w of side.tree.workloads) {
     const id = workloadId(w);
@@ -61,7 +61,12 @@ function groupingContext(diff: ReachDiff, side: ClusterAnalysis): GroupingContex
     if (set) set.add(id);
     else workloadsByNamespace.set(w.namespace, new Set([id]));
   }
-  return { workloadsByNamespace, added: diff.added, removed: diff.removed };
+  return {
+    workloadsByNamespace,
+    added: diff.added,
+    removed: diff.removed,
+    ownCauses: (e) => attributor.ownCauses(e),
+  };
 }
 
 /** Explains a group's first pair on both sides, on exactly the ports that changed. */

@@ -17,6 +17,8 @@ export interface GroupingContext {
   readonly workloadsByNamespace: ReadonlyMap<string, ReadonlySet<string>>;
   readonly added: ReadonlySet<string>;
   readonly removed: ReadonlySet<string>;
+  /** A workload's own changes (added, relabelled), shown with the groups it is part of. */
+  readonly ownCauses: (endpoint: Endpoint) => readonly Cause[];
 }
 
 /**
@@ -64,16 +66,49 @@ export function groupBlocks(blocks: readonly AttributedBlock[], context: Groupin
         dstsBySourceSide.set(sideKey, entry);
       }
     }
+    const endpointById = new Map<string, Endpoint>();
+    for (const block of bucket) for (const e of [...block.src, ...block.dst]) endpointById.set(e.id, e);
     for (const { side: src, dsts } of dstsBySourceSide.values()) {
       for (const dst of foldSide([...dsts.values()], context)) {
         const pairs = countPairs(src, dst);
-        if (pairs > 0) groups.push({ src, dst, ports, causes, pairs });
+        if (pairs === 0) continue;
+        const members = [...src.endpointIds, ...dst.endpointIds].map(
+          (id) => endpointById.get(id) as Endpoint,
+        );
+        groups.push({ src, dst, ports, causes: [...ownCauses(members, context), ...causes], pairs });
       }
     }
   }
   return groups.sort(
     (a, b) => compareStrings(a.src.label, b.src.label) || compareStrings(a.dst.label, b.dst.label),
   );
+}
+
+/** At most this many workload changes of one kind are listed per group; more are summarised. */
+const LISTED_OWN_CAUSES = 3;
+
+/** The members' own changes, once each, in order; a long run of one kind becomes one summary. */
+function ownCauses(members: readonly Endpoint[], context: GroupingContext): Cause[] {
+  const byKind = new Map<string, Cause[]>();
+  const seen = new Set<string>();
+  for (const member of members) {
+    for (const cause of context.ownCauses(member)) {
+      const key = `${cause.kind}|${cause.object}|${cause.detail}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = byKind.get(cause.kind);
+      if (list) list.push(cause);
+      else byKind.set(cause.kind, [cause]);
+    }
+  }
+  return [...byKind.values()].flatMap((list) => {
+    if (list.length <= LISTED_OWN_CAUSES) return list;
+    const first = list[0] as Cause;
+    const names = list.slice(0, LISTED_OWN_CAUSES).map((c) => c.object);
+    return [
+      { ...first, object: `${list.length} workloads`, detail: `${first.detail}: ${names.join(", ")}, …` },
+    ];
+  });
 }
 
 function countPairs(src: GroupSide, dst: GroupSide): number {

@@ -240,3 +240,26 @@ describe("attribution of removed rules", () => {
     ]);
   });
 });
+
+describe("grouping new workloads", () => {
+  it("a new namespace whose workloads gain the same access reads as one ns/* line, its new workloads listed once", () => {
+    const newTeam = ["one", "two", "three", "four"].map((n) => deployment("reports", n, { app: n })).join("");
+    const { opened } = review(tree(workloads + denyApi), tree(workloads + denyApi + newTeam));
+    const fromReports = opened.filter((g) => g.src.label === "reports/*");
+    expect(fromReports.map((g) => `${g.dst.label} : ${g.ports} (${g.pairs} pairs)`)).toEqual([
+      "0.0.0.0/0; ::/0 : All Connections (8 pairs)",
+      "any other pod in the cluster : All Connections (4 pairs)",
+      "ops/* : All Connections (8 pairs)",
+      "reports/* : All Connections (12 pairs)",
+      "shop/web[Deployment] : All Connections (4 pairs)",
+    ]);
+    expect(fromReports[0]?.src.change).toBe("added");
+    expect(fromReports[0]?.causes).toEqual([
+      expect.objectContaining({
+        kind: "workload-added",
+        object: "4 workloads",
+        detail: "new workload: Deployment reports/one, Deployment reports/two, Deployment reports/three, …",
+      }),
+    ]);
+  });
+});
