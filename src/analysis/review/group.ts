@@ -101,7 +101,8 @@ function ownCauses(members: readonly Endpoint[], context: GroupingContext): Caus
       else byKind.set(cause.kind, [cause]);
     }
   }
-  return [...byKind.values()].flatMap((list) => {
+  return [...byKind.values()].flatMap((unsorted) => {
+    const list = unsorted.sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);
     if (list.length <= LISTED_OWN_CAUSES) return list;
     const first = list[0] as Cause;
     const names = list.slice(0, LISTED_OWN_CAUSES).map((c) => c.object);
