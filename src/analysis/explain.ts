@@ -161,7 +161,10 @@ export function explainDirection(
       policy: name,
       rule: peerMatchedRule,
       file: policy.source.file,
-      line: policy.source.line,
+      line:
+        peerMatchedRule === null
+          ? policy.source.line
+          : (policy[direction][peerMatchedRule]?.line ?? policy.source.line),
       detail,
     });
   }

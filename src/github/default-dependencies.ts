@@ -4,7 +4,7 @@ import { loadManifests } from "../manifests/load.js";
 import { renderCheckRun } from "../report/check-run.js";
 import { COMMENT_MARKER, renderComment } from "../report/comment.js";
 import { renderChangeExplanation, renderFlowExplanation } from "../report/explain-markdown.js";
-import { type AppDependencies, appDependencies } from "./dependencies.js";
+import { type AppDependencies, appDependencies, appIdFromEnvironment } from "./dependencies.js";
 import type { ReviewEngine } from "./engine.js";
 
 /** The real engine and renderers. */
@@ -19,6 +19,8 @@ export const defaultEngine: ReviewEngine = {
   renderFlowExplanation,
 };
 
-export function defaultDependencies(): AppDependencies {
-  return appDependencies(defaultEngine);
+/** The real engine; the app id from `APP_ID`, as Probot has it. */
+export function defaultDependencies(env: NodeJS.ProcessEnv = process.env): AppDependencies {
+  const appId = appIdFromEnvironment(env);
+  return appDependencies(defaultEngine, appId !== undefined ? { appId } : {});
 }

@@ -5,6 +5,8 @@ import {
   type FetchCaches,
   type FetchLimits,
 } from "./fetch/manifest-files.js";
+import { KeyedQueue } from "./keyed-queue.js";
+import { OpenCheckRuns } from "./shutdown.js";
 
 /** What the app is built from; tests swap the engine and the limits. */
 export interface AppDependencies {
@@ -12,6 +14,15 @@ export interface AppDependencies {
   /** Shared by every delivery the process handles: content-addressed, never stale. */
   readonly caches: FetchCaches;
   readonly limits: FetchLimits;
+  /**
+   * The GitHub App's id (`APP_ID`): comments made through this app carry it, which tells them
+   * from look-alikes. The app's bot login is learnt from the check runs it creates.
+   */
+  readonly appId?: number;
+  /** Reviews of one pull request run one at a time, in the order their events arrived. */
+  readonly reviews: KeyedQueue;
+  /** Check runs started and not completed yet: cancelled if the process stops. */
+  readonly openRuns: OpenCheckRuns;
 }
 
 export function appDependencies(
@@ -22,5 +33,14 @@ export function appDependencies(
     engine,
     caches: overrides.caches ?? createFetchCaches(),
     limits: overrides.limits ?? DEFAULT_FETCH_LIMITS,
+    ...(overrides.appId !== undefined ? { appId: overrides.appId } : {}),
+    reviews: overrides.reviews ?? new KeyedQueue(),
+    openRuns: overrides.openRuns ?? new OpenCheckRuns(),
   };
+}
+
+/** `APP_ID` as Probot reads it from the environment, when it is a number. */
+export function appIdFromEnvironment(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const id = Number(env.APP_ID);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }

@@ -23,4 +23,6 @@ export interface PullRequestRef {
   /** The base branch, where the configuration is read. */
   readonly baseRef: string;
   readonly htmlUrl: string;
+  /** The pull request's count of changed files (`changed_files`), when the event or the API gave it. */
+  readonly changedFiles?: number;
 }

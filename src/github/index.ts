@@ -6,6 +6,7 @@ import { FINDING_MARKER } from "./publish/review-comments.js";
 import { answerCommands, REPLY_MARKER } from "./runners/command-runner.js";
 import { rerunCheck } from "./runners/rerequest-runner.js";
 import { runReview } from "./runners/review-runner.js";
+import { stopOnSignals } from "./shutdown.js";
 
 // This file only wires events to runners and filters out the ones to ignore. Logic lives in
 // the runners and the steps they call.
@@ -58,10 +59,15 @@ export function createApp(deps: AppDependencies): ApplicationFunction {
   };
 }
 
-/** The real app, as `probot run` loads it. The engine is imported on first load. */
+/**
+ * The real app, as `probot run` loads it. The engine is imported on first load. On SIGTERM and
+ * SIGINT the check runs still open are completed as cancelled before the process exits.
+ */
 const netpolReview: ApplicationFunction = async (app, options) => {
   const { defaultDependencies } = await import("./default-dependencies.js");
-  await createApp(defaultDependencies())(app, options);
+  const deps = defaultDependencies();
+  stopOnSignals(process, { openRuns: deps.openRuns, log: app.log, exit: (code) => process.exit(code) });
+  await createApp(deps)(app, options);
 };
 export default netpolReview;
 
@@ -87,5 +93,6 @@ function pullRequestRef(pr: Context<"pull_request">["payload"]["pull_request"]):
     baseSha: pr.base.sha,
     baseRef: pr.base.ref,
     htmlUrl: pr.html_url,
+    changedFiles: pr.changed_files,
   };
 }

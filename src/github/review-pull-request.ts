@@ -1,4 +1,5 @@
 import type { Review } from "../analysis/review/types.js";
+import { type AppIdentity, appIdentity } from "./app-identity.js";
 import { manifestMatcher } from "./config/globs.js";
 import type { Config } from "./config/schema.js";
 import type { AppDependencies } from "./dependencies.js";
@@ -6,6 +7,7 @@ import type { GitHubContext, PullRequestRef } from "./github-context.js";
 import { type CheckRun, type Conclusion, completeCheckRun } from "./publish/check-run.js";
 import { inlineComments, publishReviewComments } from "./publish/review-comments.js";
 import {
+  incompleteFilesNote,
   invalidConfigOutput,
   noManifestChangesComment,
   noManifestChangesOutput,
@@ -13,10 +15,10 @@ import {
   withNote,
   withVerdict,
 } from "./publish/status-outputs.js";
-import { findStickyComment, publishStickyComment } from "./publish/sticky-comment.js";
+import { findStickyComment, publishStickyComment, type StickyResult } from "./publish/sticky-comment.js";
 import { renderOptions } from "./render-options.js";
-import { decideConclusion } from "./steps/decide-conclusion.js";
-import { isCurrentHead } from "./steps/ensure-current-head.js";
+import { decideConclusion, namespacesKnownTo } from "./steps/decide-conclusion.js";
+import { HeadGuard, SupersededError } from "./steps/ensure-current-head.js";
 import { fetchTrees } from "./steps/fetch-trees.js";
 import { listChangedFiles, touchesManifests } from "./steps/list-changed-files.js";
 import { loadConfig } from "./steps/load-config.js";
@@ -34,11 +36,12 @@ export type ReviewOutcome =
 /**
  * The review of one pull request head, published. Reads like its steps:
  *  1. configuration from the base branch (invalid: the check fails, naming the key);
- *  2. the changed files (no manifest among them: the check succeeds, nothing fetched);
+ *  2. the changed files (no manifest among them, and GitHub listed them all: the check succeeds,
+ *     nothing fetched);
  *  3. the merge base;
  *  4. the manifests at the merge base and at the head;
  *  5. the review and the check's verdict;
- *  6. still the pull request's head? (if not, publish nothing);
+ *  6. before each write: still the pull request's head? (if not, publish nothing more);
  *  7. the sticky comment; 8. inline review comments; 9. the completed check run.
  * The check is completed last, so that a failure while publishing shows on it.
  */
@@ -52,43 +55,77 @@ export async function reviewPullRequest(
   if (!config.ok)
     return finish(gh, checkRun, "invalid-config", invalidConfigOutput(config.errors), "failure");
 
-  const isManifest = manifestMatcher(config.config.manifests);
-  const changedFiles = await listChangedFiles(gh, pr.number);
-  if (!touchesManifests(changedFiles, isManifest)) {
-    const head = await isCurrentHead(gh, pr);
-    if (!head.current)
-      return finish(gh, checkRun, "superseded", supersededOutput(pr.headSha, head.headSha), "cancelled");
-    await refreshStaleComment(gh, pr, config.config, deps);
+  const identity = appIdentity(deps.appId, checkRun.app);
+  const guard = new HeadGuard(gh, pr);
+  const published: string[] = [];
+  try {
+    return await review(gh, pr, checkRun, deps, config.config, identity, guard, published);
+  } catch (error) {
+    if (!(error instanceof SupersededError)) throw error;
+    return finish(
+      gh,
+      checkRun,
+      "superseded",
+      supersededOutput(pr.headSha, error.currentSha, published),
+      "cancelled",
+    );
+  }
+}
+
+async function review(
+  gh: GitHubContext,
+  pr: PullRequestRef,
+  checkRun: CheckRun,
+  deps: AppDependencies,
+  config: Config,
+  identity: AppIdentity,
+  guard: HeadGuard,
+  published: string[],
+): Promise<ReviewOutcome> {
+  const isManifest = manifestMatcher(config.manifests);
+  const changes = await listChangedFiles(gh, pr.number, pr.changedFiles);
+  // A list GitHub cut short (3,000 files) may hide a manifest: only a complete one can skip the review.
+  if (changes.complete && !touchesManifests(changes.files, isManifest)) {
+    if (await refreshStaleComment(gh, pr, config, deps, identity, guard))
+      published.push("the sticky comment");
+    await guard.ensureCurrent();
     return finish(gh, checkRun, "no-manifest-changes", noManifestChangesOutput(pr.headSha), "success");
   }
+  if (!changes.complete)
+    gh.log.warn(
+      { pullRequest: pr.number, listed: changes.files.length, changedFiles: changes.total },
+      "GitHub did not list every changed file: reviewing the whole trees",
+    );
 
   const revisions = await resolveRevisions(gh, pr);
   const trees = await fetchTrees(gh, revisions, isManifest, deps.engine, deps.caches, deps.limits);
   const review = deps.engine.buildReview(
     { base: trees.base, head: trees.head, baseRevision: revisions.base, headRevision: revisions.head },
-    reviewOptions(config.config),
+    reviewOptions(config),
   );
-  const verdict = decideConclusion(review, config.config.failOn);
+  const verdict = decideConclusion(review, config.failOn, namespacesKnownTo(trees.head, config.context));
   const links = renderOptions(gh.repositoryUrl, revisions);
 
-  const head = await isCurrentHead(gh, pr);
-  if (!head.current)
-    return finish(gh, checkRun, "superseded", supersededOutput(pr.headSha, head.headSha), "cancelled");
-
-  await publishComment(gh, pr, deps.engine.renderComment(review, links), review, config.config, deps);
-  const inline = config.config.reviewComments
-    ? await publishReviewComments(gh, pr.number, pr.headSha, inlineComments(review, changedFiles))
+  const comment = await publishComment(gh, pr, deps.engine.renderComment(review, links), review, config, {
+    identity,
+    guard,
+    deps,
+  });
+  if (comment === "created" || comment === "updated") published.push("the sticky comment");
+  const inline = config.reviewComments
+    ? await publishReviewComments(gh, pr.number, pr.headSha, inlineComments(review, changes.files), {
+        identity,
+        beforeWrite: () => guard.ensureCurrent(),
+      })
     : { posted: 0 };
-  const output = withVerdict(deps.engine.renderCheckRun(review, links), verdict);
-  return finish(
-    gh,
-    checkRun,
-    "reviewed",
-    "refused" in inline
-      ? withNote(output, `GitHub refused the inline review comments: ${inline.refused}.`)
-      : output,
-    verdict.conclusion,
-  );
+  if ("posted" in inline && inline.posted > 0) published.push("the inline review comments");
+
+  let output = withVerdict(deps.engine.renderCheckRun(review, links), verdict);
+  if (!changes.complete) output = withNote(output, incompleteFilesNote(changes.files.length, changes.total));
+  if ("refused" in inline)
+    output = withNote(output, `GitHub refused the inline review comments: ${inline.refused}.`);
+  await guard.ensureCurrent();
+  return finish(gh, checkRun, "reviewed", output, verdict.conclusion);
 }
 
 async function finish(
@@ -110,37 +147,43 @@ async function publishComment(
   body: string,
   review: Review,
   config: Config,
-  deps: AppDependencies,
-): Promise<void> {
-  if (config.comment === "never") return;
+  context: { identity: AppIdentity; guard: HeadGuard; deps: AppDependencies },
+): Promise<StickyResult | "off"> {
+  if (config.comment === "never") return "off";
   const changed =
     review.opened.length > 0 || review.closed.length > 0 || review.findings.some((f) => f.introduced);
-  const result = await publishStickyComment(
-    gh,
-    pr.number,
-    deps.engine.commentMarker,
-    body,
-    config.comment === "always" || changed,
-  );
+  const result = await publishStickyComment(gh, pr.number, context.deps.engine.commentMarker, body, {
+    create: config.comment === "always" || changed,
+    identity: context.identity,
+    beforeWrite: () => context.guard.ensureCurrent(),
+  });
   gh.log.info({ comment: result }, "sticky comment");
+  return result;
 }
 
-/** A pull request that no longer changes manifests must not keep showing an old review. */
+/**
+ * A pull request that no longer changes manifests must not keep showing an old review. Returns
+ * whether the comment was rewritten.
+ */
 async function refreshStaleComment(
   gh: GitHubContext,
   pr: PullRequestRef,
   config: Config,
   deps: AppDependencies,
-): Promise<void> {
-  if (config.comment === "never") return;
-  const existing = await findStickyComment(gh, pr.number, deps.engine.commentMarker);
-  if (!existing) return;
+  identity: AppIdentity,
+  guard: HeadGuard,
+): Promise<boolean> {
+  if (config.comment === "never") return false;
+  const existing = await findStickyComment(gh, pr.number, deps.engine.commentMarker, identity);
+  if (!existing) return false;
   const body = noManifestChangesComment(deps.engine.commentMarker);
-  if (existing.body !== body)
-    await gh.octokit.rest.issues.updateComment({
-      owner: gh.owner,
-      repo: gh.repo,
-      comment_id: existing.id,
-      body,
-    });
+  if (existing.body === body) return false;
+  await guard.ensureCurrent();
+  await gh.octokit.rest.issues.updateComment({
+    owner: gh.owner,
+    repo: gh.repo,
+    comment_id: existing.id,
+    body,
+  });
+  return true;
 }

@@ -207,6 +207,7 @@ describe("netpol-review explain", () => {
     expect(json.reasons[1]).toMatchObject({
       effect: "isolates",
       rule: 0,
+      line: 7,
       detail: "ingress rule #0 admits shop/web[Pod], but not on these ports",
     });
   });
@@ -279,5 +280,26 @@ describe("netpol-review lint", () => {
       introduced: true,
     });
     expect(code).toBe(0);
+  });
+});
+
+describe("netpol-review explain with admin policies", () => {
+  it("keeps reasons to the contract's effects and gives the whole tier walk in tierWalk", async () => {
+    const { code, stdout } = await cli(
+      ["explain", "test/fixtures/admin/anp", "--from", "monitoring/prometheus", "--to", "shop/api", "-f", "json"],
+      process.cwd(),
+    );
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.allowed).toEqual([{ protocol: "TCP", from: 9090, to: 9090 }]);
+    const effects = new Set(json.reasons.map((r: { effect: string }) => r.effect));
+    expect([...effects].every((e) => ["not-isolated", "allows", "isolates"].includes(e as string))).toBe(true);
+    expect(json.reasons.filter((r: { direction: string }) => r.direction === "egress")).toHaveLength(1);
+    expect(json.reasons).toContainEqual(
+      expect.objectContaining({ direction: "ingress", effect: "allows", policy: "AdminNetworkPolicy monitoring", rule: 0 }),
+    );
+    expect(json.tierWalk).toContainEqual(
+      expect.objectContaining({ effect: "passes", tier: "Admin", policy: "AdminNetworkPolicy monitoring", rule: 1 }),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { appDependencies } from "../../src/github/dependencies.js";
+import { DEFAULT_FETCH_LIMITS } from "../../src/github/fetch/manifest-files.js";
 import { pullRequestEvent } from "./helpers/events.js";
 import { fakeEngine } from "./helpers/fake-engine.js";
 import { FakeGitHub } from "./helpers/fake-github.js";
@@ -157,5 +158,27 @@ describe("API budget", () => {
     ]);
     expect(gh.checkRuns[0]?.output?.title).toBe("1 opened, 0 closed");
     expect(gh.checkRuns[0]?.output?.summary).toContain(head);
+  });
+
+  it("an archive whose manifests add up to more than the limit fails the check, saying what to do", async () => {
+    resetNock();
+    gh = new FakeGitHub();
+    interceptGitHub(gh);
+    app = await testApp(
+      appDependencies(fakeEngine(), { limits: { ...DEFAULT_FETCH_LIMITS, maxArchiveKeptBytes: 64 * 1024 } }),
+    );
+    const files = largeRepository();
+    const base = gh.commit(files);
+    const head = gh.commit({
+      ...files,
+      "clusters/prod/team-9/new/policy.yaml": policyYaml("team-9", "new", { app: "new" }),
+    });
+    gh.truncatedTrees.add(head);
+    gh.pull({ number: 7, base: { ref: "main", sha: base }, head: { ref: "tighten", sha: head } });
+    await app.receive("pull_request", pullRequestEvent({ headSha: head, baseSha: base }));
+    expect(gh.checkRuns[0]).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(gh.checkRuns[0]?.output?.summary).toMatch(
+      /^netpol-review stopped before it could publish a review: the manifests in the repository archive add up to more than 64 KB \(reading clusters\/prod\/[^)]+\); narrow `manifests\.include` in the configuration\./,
+    );
   });
 });

@@ -146,4 +146,41 @@ describe("end to end, with the real engine", () => {
       "
     `);
   });
+
+  it("a path opened to any other pod in the cluster fails on a protected namespace the repository does not describe", async () => {
+    const files = readTree(join(REPO, "base"));
+    const denyEgress = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: deny-egress
+  namespace: shop
+  annotations:
+    netpol-review/description: Nothing leaves the shop.
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+`;
+    const locked = gh.commit({ ...files, "deploy/deny-egress.yaml": denyEgress });
+    // The pull request deletes the egress lock: the shop's pods may now reach anything.
+    const unlocked = gh.commit(files);
+    gh.pull({ number: 8, base: { ref: "main", sha: locked }, head: { ref: "unlock", sha: unlocked } });
+    gh.configs.set("main", "failOn:\n  protectedNamespaces: [payments]\n");
+    await app.receive("pull_request", pullRequestEvent({ number: 8, headSha: unlocked, baseSha: locked }));
+    const run = gh.checkRuns[0];
+    expect(run?.conclusion).toBe("failure");
+    expect(run?.output?.summary).toMatch(
+      /^\*\*This check fails\*\* because the pull request:\n- opens paths into `\[other pods\]` \(any other pod in the cluster\), which may include the pods of protected namespace `payments`/,
+    );
+
+    // Declared, payments is no longer hidden in "any other pod": nothing opens into it.
+    gh.configs.set(
+      "main",
+      "failOn:\n  protectedNamespaces: [payments]\ncontext:\n  namespaces:\n    - name: payments\n",
+    );
+    await app.receive(
+      "pull_request",
+      pullRequestEvent({ action: "synchronize", number: 8, headSha: unlocked, baseSha: locked }),
+    );
+    expect(gh.checkRuns[1]?.conclusion).toBe("success");
+  });
 });

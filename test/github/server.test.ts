@@ -1,6 +1,7 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
+import { once } from "node:events";
+import { rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -35,17 +36,20 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const response = gh.handle(
-        req.method ?? "GET",
-        `http://127.0.0.1:${fakePort}${req.url}`,
-        Buffer.concat(chunks).toString("utf8"),
-      );
-      const body = Buffer.isBuffer(response.body)
-        ? response.body
-        : response.body === undefined
-          ? ""
-          : JSON.stringify(response.body);
-      res.writeHead(response.status, response.headers).end(body);
+      void gh
+        .handleAsync(
+          req.method ?? "GET",
+          `http://127.0.0.1:${fakePort}${req.url}`,
+          Buffer.concat(chunks).toString("utf8"),
+        )
+        .then((response) => {
+          const body = Buffer.isBuffer(response.body)
+            ? response.body
+            : response.body === undefined
+              ? ""
+              : JSON.stringify(response.body);
+          res.writeHead(response.status, response.headers).end(body);
+        });
     });
   });
   await new Promise<void>((resolve) => fakeServer.listen(fakePort, "127.0.0.1", resolve));
@@ -110,12 +114,18 @@ describe("the app server (probot run)", () => {
 
     expect(gh.calls()[0]).toBe("POST /app/installations/4242/access_tokens");
     expect(gh.requests.every((r) => r.host === new URL(gh.apiUrl).host)).toBe(true);
+    // The real engine: the new policy isolates shop/db (closing the paths of the other pods to it),
+    // and lacking a description it is a `missing-description` warning; by default only errors fail.
     expect(gh.checkRuns).toEqual([
-      expect.objectContaining({ head_sha: head, status: "completed", external_id: "7" }),
+      expect.objectContaining({
+        head_sha: head,
+        status: "completed",
+        conclusion: "success",
+        external_id: "7",
+      }),
     ]);
-    expect(gh.checkRuns[0]?.conclusion, JSON.stringify(gh.checkRuns[0]?.output)).toMatch(
-      /^(success|failure)$/,
-    );
+    expect(gh.checkRuns[0]?.output?.title).toBe("0 paths opened, 3 closed, 1 finding");
+    expect(gh.checkRuns[0]?.output?.summary).toContain(head.slice(0, 7));
     expect(gh.issueComments.map((c) => c.body.startsWith(COMMENT_MARKER))).toEqual([true]);
   }, 30_000);
 
@@ -140,6 +150,30 @@ describe("the app server (probot run)", () => {
     });
     expect(response.status).toBe(400);
   });
+
+  // Last: it stops the app.
+  it("on SIGTERM, completes the check run of a review in flight as cancelled, then exits", async () => {
+    const files = { "deploy/db.yaml": deploymentYaml("shop", "db", "db", 5432) };
+    const base = gh.commit(files);
+    const head = gh.commit({ ...files, "deploy/p.yaml": policyYaml("shop", "p", { described: true }) });
+    gh.pull({ number: 9, base: { ref: "main", sha: base }, head: { ref: "p", sha: head } });
+    const trees = gh.hold("GET", new RegExp(`/git/trees/${head}`));
+    const body = JSON.stringify(pullRequestEvent({ headSha: head, baseSha: base, number: 9 }));
+    // The delivery is answered once the review is done, which it never is: the app stops first.
+    const delivery = deliver(body, sign(body)).catch(() => undefined);
+    await trees.arrived;
+    const run = gh.checkRuns.find((c) => c.head_sha === head);
+    expect(run?.status).toBe("in_progress");
+
+    const exited = once(app, "exit");
+    app.kill("SIGTERM");
+    const [code] = await exited;
+    expect(code, output).toBe(143);
+    expect(run).toMatchObject({ status: "completed", conclusion: "cancelled" });
+    expect(run?.output?.title).toBe("Stopped: the app shut down");
+    trees.release();
+    await delivery;
+  }, 30_000);
 });
 
 function sign(body: string): string {
@@ -159,8 +193,12 @@ function deliver(body: string, signature: string): Promise<Response> {
   });
 }
 
-/** `npm run build`, into a separate directory. Type errors elsewhere do not stop tsc emitting. */
+/**
+ * `npm run build`, into a separate directory emptied first: the test runs the source as it is
+ * now, never an older build. A build that fails fails the test, with tsc's output.
+ */
 async function build(): Promise<void> {
+  rmSync(`${ROOT}${OUT_DIR}`, { recursive: true, force: true });
   try {
     await promisify(execFile)(
       process.execPath,
@@ -168,7 +206,8 @@ async function build(): Promise<void> {
       { cwd: ROOT },
     );
   } catch (error) {
-    if (!existsSync(`${ROOT}${OUT_DIR}/src/github/index.js`)) throw error;
+    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
+    throw new Error(`the build failed, so the server cannot be tested:\n${stdout}${stderr}`);
   }
 }
 

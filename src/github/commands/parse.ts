@@ -26,13 +26,20 @@ const PORT = /^(\d{1,5})(?:\/([A-Za-z]+))?$/;
 
 /**
  * The commands of a comment: lines that start with `/netpol` (after at most three spaces, as a
- * Markdown paragraph may), outside fenced code blocks. Pure; never throws.
+ * Markdown paragraph may), outside fenced code blocks and outside HTML comments (`<!-- … -->`),
+ * which GitHub does not show: a command nobody can see is not run. Pure; never throws.
  */
 export function parseCommands(body: string): Command[] {
   const commands: Command[] = [];
   let fence: { char: string; length: number } | null = null;
+  let inHtmlComment = false;
   for (const rawLine of body.split(/\r?\n/)) {
     const line = rawLine.trimEnd();
+    if (inHtmlComment) {
+      // The line that ends the comment is part of it: it starts inside, so it is no command.
+      inHtmlComment = htmlCommentOpenAtEnd(line, true);
+      continue;
+    }
     const opening = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
     if (fence) {
       const closes =
@@ -47,10 +54,38 @@ export function parseCommands(body: string): Command[] {
       continue;
     }
     const command = /^ {0,3}(\/netpol)(?:\s+(.*))?$/.exec(line);
-    if (!command) continue;
-    commands.push(parseCommand(line.trim(), command[2]?.trim() ?? ""));
+    if (command) commands.push(parseCommand(line.trim(), command[2]?.trim() ?? ""));
+    // A comment opened on this line and not closed hides the lines after it.
+    inHtmlComment = htmlCommentOpenAtEnd(withoutCodeSpans(line), false);
   }
   return commands;
+}
+
+/**
+ * Whether an HTML comment is still open at the end of `line`, given whether one was open at its
+ * start. `<!-->` and `<!--->` are complete (empty) comments, as in CommonMark.
+ */
+function htmlCommentOpenAtEnd(line: string, openAtStart: boolean): boolean {
+  let open = openAtStart;
+  let at = 0;
+  for (;;) {
+    if (open) {
+      const close = line.indexOf("-->", at);
+      if (close < 0) return true;
+      open = false;
+      at = close + 3;
+    } else {
+      const start = line.indexOf("<!--", at);
+      if (start < 0) return false;
+      open = true;
+      at = start + 2;
+    }
+  }
+}
+
+/** The line without its code spans, in which `<!--` is literal text. */
+function withoutCodeSpans(line: string): string {
+  return line.replace(/(`+)(?:(?!\1)[\s\S])*?\1/g, "");
 }
 
 function parseCommand(line: string, rest: string): Command {

@@ -155,7 +155,7 @@ export const failOnSchema = z
       .array(namespaceName)
       .default([])
       .describe(
-        "Fail when the pull request opens a path into one of these namespaces (`kube-system`, `payments`).",
+        "Fail when the pull request opens a path into one of these namespaces (`kube-system`, `payments`). While one of them is described by no manifest and no `context` entry, a path into `[other pods]` (any other pod in the cluster) counts as a path into it.",
       ),
   })
   .describe("When the `netpol-review` check fails. Only what the pull request introduces counts.");

@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_FILE_BYTES } from "../../manifests/load.js";
 import type { SourceFile } from "../../manifests/source-file.js";
+import { ReviewError } from "../errors.js";
 import type { GitHubContext } from "../github-context.js";
 import { gitBlobSha } from "./git-blob-sha.js";
 import { LruCache } from "./lru-cache.js";
@@ -28,8 +29,16 @@ export interface FetchLimits {
   readonly maxFileBytes: number;
   /** More blobs to fetch than this for one commit: download the commit's archive instead (one call). */
   readonly maxBlobCalls: number;
-  /** A repository whose files add up to more than this is never downloaded whole. */
+  /**
+   * When the tree listing is complete and the repository's files add up to more than this, the
+   * archive is not downloaded to save requests: the missing blobs are fetched one by one.
+   */
   readonly maxArchiveBytes: number;
+  /**
+   * The manifest content kept from one archive may add up to this much; past it the review fails,
+   * asking to narrow `manifests.include`. The rest of the archive streams past and is not kept.
+   */
+  readonly maxArchiveKeptBytes: number;
   /** Blob requests in flight at once. */
   readonly blobConcurrency: number;
 }
@@ -38,6 +47,7 @@ export const DEFAULT_FETCH_LIMITS: FetchLimits = {
   maxFileBytes: DEFAULT_MAX_FILE_BYTES,
   maxBlobCalls: 4,
   maxArchiveBytes: 256 * 1024 * 1024,
+  maxArchiveKeptBytes: 128 * 1024 * 1024,
   blobConcurrency: 8,
 };
 
@@ -95,7 +105,7 @@ export async function fetchManifestFiles(
   if (missing.size > limits.maxBlobCalls && repositoryBytes <= limits.maxArchiveBytes) {
     const wantedPaths = new Set([...missing.values()].map((file) => file.path));
     for (const found of await archiveFiles(gh, commitSha, (path) => wantedPaths.has(path), limits, stats)) {
-      if (!missing.has(found.sha)) continue;
+      if (found.content === null || !missing.has(found.sha)) continue;
       missing.delete(found.sha);
       contents.set(found.sha, found.content);
       caches.blobs.set(found.sha, found.content);
@@ -153,38 +163,64 @@ async function manifestsFromArchive(
 ): Promise<SourceFile[]> {
   gh.log.info({ commitSha }, "tree listing truncated by GitHub; reading the manifests from the archive");
   const files = await archiveFiles(gh, commitSha, isManifest, limits, stats);
-  for (const file of files) caches.blobs.set(file.sha, file.content);
-  return files
-    .map((file) => ({
-      path: file.path,
-      size: file.size,
-      content: file.size > limits.maxFileBytes ? null : file.content,
-    }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files.map((file) => {
+    if (file.content !== null) caches.blobs.set(file.sha, file.content);
+    return { path: file.path, size: file.size, content: file.content };
+  });
 }
 
+interface ArchiveFile {
+  readonly path: string;
+  readonly size: number;
+  /** Empty for a file over `maxFileBytes`, whose content is not read. */
+  readonly sha: string;
+  readonly content: string | null;
+}
+
+/**
+ * The wanted files of a commit's archive. The download is streamed into the tar parser, which
+ * keeps only the wanted entries (at most `maxArchiveKeptBytes` of them).
+ */
 async function archiveFiles(
   gh: GitHubContext,
   commitSha: string,
   wanted: (path: string) => boolean,
   limits: FetchLimits,
   stats: FetchStats,
-): Promise<{ path: string; sha: string; size: number; content: string }[]> {
+): Promise<ArchiveFile[]> {
   stats.archiveCalls++;
-  // The API answers with a redirect to the archive host, which fetch follows.
+  // The API answers with a redirect to the archive host, which fetch follows. The body is not
+  // buffered: it is read as it arrives.
   const { data } = await gh.octokit.rest.repos.downloadTarballArchive({
     owner: gh.owner,
     repo: gh.repo,
     ref: commitSha,
+    request: { parseSuccessResponseBody: false },
   });
-  if (Object.prototype.toString.call(data) !== "[object ArrayBuffer]")
-    throw new Error(`the archive of ${commitSha} is not a gzip'd tar file`);
-  return readTarball(new Uint8Array(data as ArrayBuffer), wanted, limits.maxArchiveBytes).map((file) => ({
-    path: file.path,
-    sha: gitBlobSha(file.content),
-    size: file.content.byteLength,
-    content: file.content.toString("utf8"),
-  }));
+  const files = await readTarball(archiveBody(data, commitSha), wanted, {
+    maxEntryBytes: limits.maxFileBytes,
+    maxKeptBytes: limits.maxArchiveKeptBytes,
+  });
+  return files.map((file) =>
+    file.content === null
+      ? { path: file.path, size: file.size, sha: "", content: null }
+      : {
+          path: file.path,
+          size: file.size,
+          sha: gitBlobSha(file.content),
+          content: file.content.toString("utf8"),
+        },
+  );
+}
+
+/** The archive download's body: a web stream (unparsed), or an ArrayBuffer. */
+function archiveBody(data: unknown, commitSha: string): Uint8Array | AsyncIterable<Uint8Array> {
+  if (Object.prototype.toString.call(data) === "[object ArrayBuffer]")
+    return new Uint8Array(data as ArrayBuffer);
+  if (data instanceof Uint8Array) return data;
+  if (typeof data === "object" && data !== null && Symbol.asyncIterator in data)
+    return data as AsyncIterable<Uint8Array>;
+  throw new ReviewError(`the archive of ${commitSha} could not be read: GitHub sent no body`);
 }
 
 async function blobContent(gh: GitHubContext, sha: string, stats: FetchStats): Promise<string> {

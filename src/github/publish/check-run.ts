@@ -17,6 +17,8 @@ export interface CheckRun {
   readonly id: number;
   readonly htmlUrl: string;
   readonly headSha: string;
+  /** The app that owns the run (this app): who the app is, learnt without an extra request. */
+  readonly app?: { readonly id: number; readonly slug: string };
 }
 
 /**
@@ -37,7 +39,8 @@ export async function createCheckRun(gh: GitHubContext, pr: PullRequestRef): Pro
       summary: `Comparing the manifests at ${shortSha(pr.headSha)} with the merge base of pull request #${pr.number}.`,
     },
   });
-  return { id: data.id, htmlUrl: data.html_url ?? "", headSha: pr.headSha };
+  const app = data.app && typeof data.app.slug === "string" ? { id: data.app.id, slug: data.app.slug } : null;
+  return { id: data.id, htmlUrl: data.html_url ?? "", headSha: pr.headSha, ...(app ? { app } : {}) };
 }
 
 /**

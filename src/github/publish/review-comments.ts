@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Review, ReviewFinding } from "../../analysis/review/types.js";
-import { apiStatus, describeError } from "../errors.js";
+import { type AppIdentity, isOwnComment } from "../app-identity.js";
+import { apiStatus, describeError, loggableError } from "../errors.js";
 import type { GitHubContext } from "../github-context.js";
 import { code, escapeMarkdown } from "../markdown.js";
 import type { ChangedFile } from "../steps/list-changed-files.js";
@@ -44,17 +45,24 @@ export function inlineComments(review: Review, changedFiles: readonly ChangedFil
   return comments;
 }
 
+export interface ReviewCommentOptions {
+  readonly identity: AppIdentity;
+  /** Called right before the review is posted (and not when there is nothing new to post). */
+  readonly beforeWrite?: () => Promise<void>;
+}
+
 /**
  * Posts one review (event `COMMENT`) with the inline comments of this push, leaving out those the
- * app already made on the same line of the same file. Returns how many comments were posted, or
- * why GitHub refused them (422: a line it does not consider part of the diff) — the review itself
- * is still published, with that note.
+ * app already made on the same line of the same file (comments by anyone else, markers included,
+ * do not count). Returns how many comments were posted, or why GitHub refused them (422: a line
+ * it does not consider part of the diff) — the review itself is still published, with that note.
  */
 export async function publishReviewComments(
   gh: GitHubContext,
   pullNumber: number,
   headSha: string,
   wanted: readonly InlineComment[],
+  options: ReviewCommentOptions,
 ): Promise<{ posted: number } | { refused: string }> {
   if (wanted.length === 0) return { posted: 0 };
   const existing = await gh.octokit.paginate(gh.octokit.rest.pulls.listReviewComments, {
@@ -65,19 +73,26 @@ export async function publishReviewComments(
   });
   const already = new Set(
     existing
-      .filter((c) => c.body.includes(FINDING_MARKER) && c.line !== null && c.line !== undefined)
+      .filter(
+        (c) =>
+          c.body.includes(FINDING_MARKER) &&
+          c.line !== null &&
+          c.line !== undefined &&
+          isOwnComment(c, options.identity),
+      )
       .map((c) => `${c.path}:${c.line}:${markerKey(c.body)}`),
   );
   const fresh = wanted.filter((c) => !already.has(`${c.path}:${c.line}:${markerKey(c.body)}`));
   if (fresh.length === 0) return { posted: 0 };
   const posted = fresh.slice(0, MAX_REVIEW_COMMENTS);
   const more = fresh.length - posted.length;
+  await options.beforeWrite?.();
   try {
     await createReview(gh, pullNumber, headSha, posted, more);
   } catch (error) {
     if (apiStatus(error) !== 422) throw error;
     gh.log.warn(
-      { err: error, deliveryId: gh.deliveryId },
+      { error: loggableError(error), deliveryId: gh.deliveryId },
       `inline comments refused: ${describeError(error)}`,
     );
     return { refused: describeError(error) };

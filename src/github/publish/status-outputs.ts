@@ -36,10 +36,42 @@ export function noManifestChangesComment(marker: string): string {
   return `${marker}\n### netpol-review\n\nThis pull request no longer changes any manifest: no network path opens or closes.\n`;
 }
 
-export function supersededOutput(reviewedSha: string, currentSha: string): CheckRunOutput {
+/**
+ * The check of a review whose head moved while it ran. `published` names what it had already
+ * written before it noticed (the sticky comment, say), which the newer review overwrites.
+ */
+export function supersededOutput(
+  reviewedSha: string,
+  currentSha: string,
+  published: readonly string[] = [],
+): CheckRunOutput {
+  const what =
+    published.length === 0
+      ? "Its results were not published; the review of the newer head replaces them."
+      : `It had already updated ${published.join(" and ")} and published nothing more; the review of the newer head replaces ${published.length === 1 ? "it" : "them"}.`;
   return {
     title: "Superseded by a newer push",
-    summary: `The pull request's head moved from ${code(shortSha(reviewedSha))} to ${code(shortSha(currentSha))} while this review ran. Its results were not published; the review of the newer head replaces them.`,
+    summary: `The pull request's head moved from ${code(shortSha(reviewedSha))} to ${code(shortSha(currentSha))} while this review ran. ${what}`,
+    text: "",
+    annotations: [],
+  };
+}
+
+/** The note on a review whose list of changed files GitHub cut short. */
+export function incompleteFilesNote(listed: number, total: number | undefined): string {
+  const of = total !== undefined && total > listed ? ` of its ${total}` : "";
+  return `GitHub listed only ${listed}${of} changed files of this pull request (it lists at most 3,000). The review compared the whole trees all the same; inline comments could only go on the listed files.`;
+}
+
+/** What a check run the app could not finish says when the app stops (a restart, a deployment). */
+export function stoppedOutput(signal: string): CheckRunOutput {
+  return {
+    title: "Stopped: the app shut down",
+    summary: [
+      `netpol-review was stopped (${code(signal)}: a restart or a new deployment) before this review finished, so the check has no result.`,
+      "",
+      "Re-run this check, or comment `/netpol recheck` on the pull request.",
+    ].join("\n"),
     text: "",
     annotations: [],
   };

@@ -1,3 +1,4 @@
+import { type AppIdentity, isOwnComment } from "../app-identity.js";
 import type { GitHubContext } from "../github-context.js";
 
 export interface StickyComment {
@@ -8,13 +9,15 @@ export interface StickyComment {
 export type StickyResult = "created" | "updated" | "unchanged" | "absent";
 
 /**
- * The app's comment on the pull request, found by its marker. Pages are read until it is found
- * (it is usually among the first comments, since it is posted on the first push).
+ * The app's comment on the pull request: a comment this app made (see `isOwnComment`) that holds
+ * the marker. Pages are read until it is found (it is usually among the first comments, since it
+ * is posted on the first push). Another bot's or a person's comment with the marker is not it.
  */
 export async function findStickyComment(
   gh: GitHubContext,
   issueNumber: number,
   marker: string,
+  identity: AppIdentity,
 ): Promise<StickyComment | undefined> {
   const pages = gh.octokit.paginate.iterator(gh.octokit.rest.issues.listComments, {
     owner: gh.owner,
@@ -23,10 +26,18 @@ export async function findStickyComment(
     per_page: 100,
   });
   for await (const { data } of pages) {
-    const found = data.find((c) => c.user?.type === "Bot" && c.body?.includes(marker));
+    const found = data.find((c) => c.body?.includes(marker) && isOwnComment(c, identity));
     if (found) return { id: found.id, body: found.body ?? "" };
   }
   return undefined;
+}
+
+export interface StickyOptions {
+  /** Whether to create the comment when there is none yet. */
+  readonly create: boolean;
+  readonly identity: AppIdentity;
+  /** Called right before the comment is created or edited (and not when nothing is written). */
+  readonly beforeWrite?: () => Promise<void>;
 }
 
 /**
@@ -38,11 +49,12 @@ export async function publishStickyComment(
   issueNumber: number,
   marker: string,
   body: string,
-  create: boolean,
+  options: StickyOptions,
 ): Promise<StickyResult> {
-  const existing = await findStickyComment(gh, issueNumber, marker);
+  const existing = await findStickyComment(gh, issueNumber, marker, options.identity);
   if (existing) {
     if (existing.body === body) return "unchanged";
+    await options.beforeWrite?.();
     await gh.octokit.rest.issues.updateComment({
       owner: gh.owner,
       repo: gh.repo,
@@ -51,7 +63,8 @@ export async function publishStickyComment(
     });
     return "updated";
   }
-  if (!create) return "absent";
+  if (!options.create) return "absent";
+  await options.beforeWrite?.();
   await gh.octokit.rest.issues.createComment({
     owner: gh.owner,
     repo: gh.repo,

@@ -6,7 +6,7 @@ import { manifestMatcher } from "../config/globs.js";
 import { type ConfigResult, describeConfigErrors } from "../config/parse.js";
 import type { AppDependencies } from "../dependencies.js";
 import type { RenderOptions } from "../engine.js";
-import { apiStatus, describeError } from "../errors.js";
+import { apiStatus, describeError, loggableError, sanitizedError } from "../errors.js";
 import type { GitHubContext, PullRequestRef } from "../github-context.js";
 import { code, escapeMarkdown, shortSha } from "../markdown.js";
 import { renderOptions } from "../render-options.js";
@@ -50,7 +50,10 @@ export async function answerCommands(
     try {
       answer = await answerOne(command, comment.author, session);
     } catch (error) {
-      gh.log.error({ err: error, deliveryId: gh.deliveryId, command: command.line }, "command failed");
+      gh.log.error(
+        { error: loggableError(error), deliveryId: gh.deliveryId, command: command.line },
+        "command failed",
+      );
       answer = `Could not answer this command: ${escapeMarkdown(describeError(error))}. The app's logs have the details under delivery id ${code(gh.deliveryId)}.`;
     }
     sections.push(`> ${code(command.line)}\n\n${answer}`);
@@ -60,12 +63,17 @@ export async function answerCommands(
     sections.push(
       `${skipped} more command${skipped === 1 ? " was" : "s were"} not run: one comment runs at most ${MAX_COMMANDS_PER_COMMENT}.`,
     );
-  await gh.octokit.rest.issues.createComment({
-    owner: gh.owner,
-    repo: gh.repo,
-    issue_number: pullNumber,
-    body: replyBody(sections),
-  });
+  try {
+    await gh.octokit.rest.issues.createComment({
+      owner: gh.owner,
+      repo: gh.repo,
+      issue_number: pullNumber,
+      body: replyBody(sections),
+    });
+  } catch (error) {
+    // Probot logs what a handler throws in full: hand it only the description.
+    throw sanitizedError(error);
+  }
 }
 
 /** The 👀 reaction. Only an acknowledgement: if it fails, the reply still comes. */
@@ -79,7 +87,7 @@ async function acknowledge(gh: GitHubContext, commentId: number): Promise<void> 
     });
   } catch (error) {
     gh.log.warn(
-      { err: error, deliveryId: gh.deliveryId },
+      { error: loggableError(error), deliveryId: gh.deliveryId },
       `could not react to the comment: ${describeError(error)}`,
     );
   }

@@ -1,5 +1,5 @@
 import type { AppDependencies } from "../dependencies.js";
-import { describeError } from "../errors.js";
+import { describeError, loggableError, sanitizedError } from "../errors.js";
 import type { GitHubContext } from "../github-context.js";
 import { CHECK_NAME } from "../publish/check-run.js";
 import { errorOutput } from "../publish/status-outputs.js";
@@ -40,7 +40,7 @@ export async function rerunCheck(
     pr = await fetchPullRequest(gh, pullNumber);
   } catch (error) {
     gh.log.error(
-      { err: error, deliveryId: gh.deliveryId, pullRequest: pullNumber },
+      { error: loggableError(error), deliveryId: gh.deliveryId, pullRequest: pullNumber },
       "cannot read the pull request to re-run",
     );
     await failOnCommit(
@@ -56,13 +56,18 @@ export async function rerunCheck(
 async function failOnCommit(gh: GitHubContext, headSha: string, description: string): Promise<void> {
   gh.log.error({ deliveryId: gh.deliveryId, headSha }, `cannot re-run: ${description}`);
   const { title, summary } = errorOutput(description, gh.deliveryId);
-  await gh.octokit.rest.checks.create({
-    owner: gh.owner,
-    repo: gh.repo,
-    name: CHECK_NAME,
-    head_sha: headSha,
-    status: "completed",
-    conclusion: "failure",
-    output: { title, summary },
-  });
+  try {
+    await gh.octokit.rest.checks.create({
+      owner: gh.owner,
+      repo: gh.repo,
+      name: CHECK_NAME,
+      head_sha: headSha,
+      status: "completed",
+      conclusion: "failure",
+      output: { title, summary },
+    });
+  } catch (error) {
+    // Probot logs what a handler throws in full: hand it only the description.
+    throw sanitizedError(error);
+  }
 }

@@ -14,5 +14,6 @@ export async function fetchPullRequest(gh: GitHubContext, pullNumber: number): P
     baseSha: data.base.sha,
     baseRef: data.base.ref,
     htmlUrl: data.html_url,
+    ...(typeof data.changed_files === "number" ? { changedFiles: data.changed_files } : {}),
   };
 }

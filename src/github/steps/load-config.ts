@@ -5,7 +5,9 @@ import type { GitHubContext } from "../github-context.js";
 
 /**
  * Step 1. The configuration as the pull request's **base** branch has it, so that a pull request
- * cannot weaken its own check. No file means the defaults.
+ * cannot weaken its own check. No file means the defaults. The branch is named in full
+ * (`refs/heads/<base>`): a short name would also match a tag of the same name, which anyone who
+ * can push a tag could use to swap the configuration.
  */
 export async function loadConfig(gh: GitHubContext, baseRef: string): Promise<ConfigResult> {
   let data: Awaited<ReturnType<GitHubContext["octokit"]["rest"]["repos"]["getContent"]>>["data"];
@@ -14,7 +16,7 @@ export async function loadConfig(gh: GitHubContext, baseRef: string): Promise<Co
       owner: gh.owner,
       repo: gh.repo,
       path: CONFIG_PATH,
-      ref: baseRef,
+      ref: branchRef(baseRef),
     }));
   } catch (error) {
     if (apiStatus(error) === 404) return { ok: true, config: DEFAULT_CONFIG };
@@ -32,4 +34,9 @@ function configProblem(problem: string): ConfigResult {
     ok: false,
     errors: [{ file: CONFIG_PATH, line: 1, key: null, message: `${CONFIG_PATH} ${problem}` }],
   };
+}
+
+/** The fully qualified name of a branch (`main` → `refs/heads/main`). */
+export function branchRef(branch: string): string {
+  return branch.startsWith("refs/heads/") ? branch : `refs/heads/${branch}`;
 }
