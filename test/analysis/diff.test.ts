@@ -24,7 +24,9 @@ describe("diff", () => {
     const diff = diffReachability(base, head);
     expect(diff.closed).toEqual([]);
     expect(diff.opened.every((c) => c.src.id.startsWith("a/") || c.dst.id.startsWith("a/"))).toBe(true);
-    expect(diff.opened.map((c) => `${c.src.id} => ${c.dst.id}`)).toContain("a/one[Deployment] => b/api[Deployment]");
+    expect(diff.opened.map((c) => `${c.src.id} => ${c.dst.id}`)).toContain(
+      "a/one[Deployment] => b/api[Deployment]",
+    );
   });
 
   it("removing the last workloads a selector matches opens nothing through its stand-in", () => {

@@ -83,3 +83,14 @@ describe("redundant-rule", () => {
     expect(found.map((f) => f.object)).toEqual(["NetworkPolicy shop/b"]);
   });
 });
+
+describe("redundant-rule with rules that cover each other", () => {
+  it("reports only the later of two identical rules, so deleting what it reports keeps the traffic", () => {
+    const found = findings("redundant-rule", {
+      "apps.yaml": APPS,
+      "a.yaml": ingress("a", "app: api", FROM_WEB, "[{ port: 9000 }]"),
+      "b.yaml": ingress("b", "app: api", FROM_WEB, "[{ port: 9000 }]"),
+    });
+    expect(found.map((f) => `${f.object} ${f.file}:${f.line}`)).toEqual(["NetworkPolicy shop/b b.yaml:7"]);
+  });
+});

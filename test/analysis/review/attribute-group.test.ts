@@ -227,7 +227,10 @@ describe("attribution of removed rules", () => {
   const x = "- from: [{ podSelector: { matchLabels: { app: other } } }]";
 
   it("a rule removed from the middle is not blamed on the rule that now has its index", () => {
-    const { closed } = review(tree(workloads + rules([c, a, x])), tree({ "p.yaml": rules([c, x]), "w.yaml": workloads }));
+    const { closed } = review(
+      tree(workloads + rules([c, a, x])),
+      tree({ "p.yaml": rules([c, x]), "w.yaml": workloads }),
+    );
     expect(closed).toHaveLength(1);
     expect(closed[0]?.causes).toEqual([
       expect.objectContaining({

@@ -56,7 +56,11 @@ export const redundantRule: LintRule = {
     };
 
     const out: Finding[] = [];
-    for (const compiled of analysis.policies) {
+    // Rules reported so far count as deleted: of two rules that cover each other only one is
+    // reported, the later one (rules are visited last to first), so following every fix keeps
+    // the traffic allowed.
+    const reported = new Set<CompiledRule>();
+    for (const compiled of [...analysis.policies].reverse()) {
       const { policy } = compiled;
       const subjects = context.subjectClasses(compiled);
       const subjectLabels = representativeLabels(policy.podSelector);
@@ -70,7 +74,7 @@ export const redundantRule: LintRule = {
         );
       }
       for (const direction of ["ingress", "egress"] as const) {
-        for (const rule of compiled.rules[direction] ?? []) {
+        for (const rule of [...(compiled.rules[direction] ?? [])].reverse()) {
           const peers = [
             ...context.peerClasses(rule),
             ...representativePeers(context, rule).filter((peer) => ruleAdmitsPeer(rule, peer)),
@@ -86,7 +90,7 @@ export const redundantRule: LintRule = {
               allowsSomething = true;
               let others = PortSet.EMPTY;
               for (const c of all) {
-                if (c === mine) continue;
+                if (c === mine || reported.has(c.rule)) continue;
                 others = others.union(c.ports);
                 if (!c.ports.intersect(mine.ports).isEmpty()) coverers.add(c);
               }
@@ -98,6 +102,7 @@ export const redundantRule: LintRule = {
             if (!redundant) break;
           }
           if (!allowsSomething || !redundant) continue;
+          reported.add(rule);
           const names = [
             ...new Set(
               [...coverers].map((c) =>
@@ -120,7 +125,7 @@ export const redundantRule: LintRule = {
         }
       }
     }
-    return out;
+    return out.reverse();
   },
 };
 
