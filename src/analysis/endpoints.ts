@@ -59,7 +59,7 @@ const OTHER_NAMESPACE = "[other namespaces]";
 
 /**
  * The rest of the cluster: a pod with no labels in a namespace the tree never mentions. Only
- * peers that allow every pod of every namespace reach it, which is what such a peer means.
+ * peers whose selectors admit such a pod (`{}`, `NotIn`, `DoesNotExist`) reach it.
  */
 export function otherPodsEndpoint(namespaces: Map<string, Labels>): PodEndpoint {
   namespaces.set(OTHER_NAMESPACE, { [NAMESPACE_NAME_LABEL]: OTHER_NAMESPACE });

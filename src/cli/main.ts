@@ -17,9 +17,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 /** Parses argv, runs one command and returns the exit code; never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+  if (name === undefined) return usageError(io, "a command is required", TOOL_USAGE);
+  if (name === "--help" || name === "-h" || name === "help") {
     io.stdout(TOOL_USAGE);
-    return name === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.ok;
   }
   const command = COMMANDS[name];
   if (!command) return usageError(io, `unknown command: ${name}`, TOOL_USAGE);

@@ -4,6 +4,7 @@ Usage:
   netpol-review reach <path> [--format text|json]
   netpol-review diff <base> <head> [--format text|json|markdown]
   netpol-review explain <path> --from <ns>/<name> --to <ns>/<name> [--port <n>[/<proto>]] [--base <path>]
+                        [--format text|json|markdown]
   netpol-review lint <path> [--base <path>] [--format text|json]
   netpol-review <command> --help
 

@@ -144,10 +144,11 @@ describe("usage", () => {
     },
   );
 
-  it("no command prints the usage and exits 2", async () => {
-    const { code, stdout } = await cli([]);
+  it("no command is a usage error: a one-line reason, then the usage, exit 2", async () => {
+    const { code, stderr } = await cli([]);
     expect(code).toBe(2);
-    expect(stdout).toContain("Usage:");
+    expect(stderr.split("\n")[0]).toBe("netpol-review: a command is required");
+    expect(stderr).toContain("Usage:");
   });
 
   it.each([
@@ -286,20 +287,41 @@ describe("netpol-review lint", () => {
 describe("netpol-review explain with admin policies", () => {
   it("keeps reasons to the contract's effects and gives the whole tier walk in tierWalk", async () => {
     const { code, stdout } = await cli(
-      ["explain", "test/fixtures/admin/anp", "--from", "monitoring/prometheus", "--to", "shop/api", "-f", "json"],
+      [
+        "explain",
+        "test/fixtures/admin/anp",
+        "--from",
+        "monitoring/prometheus",
+        "--to",
+        "shop/api",
+        "-f",
+        "json",
+      ],
       process.cwd(),
     );
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.allowed).toEqual([{ protocol: "TCP", from: 9090, to: 9090 }]);
     const effects = new Set(json.reasons.map((r: { effect: string }) => r.effect));
-    expect([...effects].every((e) => ["not-isolated", "allows", "isolates"].includes(e as string))).toBe(true);
+    expect([...effects].every((e) => ["not-isolated", "allows", "isolates"].includes(e as string))).toBe(
+      true,
+    );
     expect(json.reasons.filter((r: { direction: string }) => r.direction === "egress")).toHaveLength(1);
     expect(json.reasons).toContainEqual(
-      expect.objectContaining({ direction: "ingress", effect: "allows", policy: "AdminNetworkPolicy monitoring", rule: 0 }),
+      expect.objectContaining({
+        direction: "ingress",
+        effect: "allows",
+        policy: "AdminNetworkPolicy monitoring",
+        rule: 0,
+      }),
     );
     expect(json.tierWalk).toContainEqual(
-      expect.objectContaining({ effect: "passes", tier: "Admin", policy: "AdminNetworkPolicy monitoring", rule: 1 }),
+      expect.objectContaining({
+        effect: "passes",
+        tier: "Admin",
+        policy: "AdminNetworkPolicy monitoring",
+        rule: 1,
+      }),
     );
   });
 });

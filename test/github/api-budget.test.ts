@@ -178,7 +178,7 @@ describe("API budget", () => {
     await app.receive("pull_request", pullRequestEvent({ headSha: head, baseSha: base }));
     expect(gh.checkRuns[0]).toMatchObject({ status: "completed", conclusion: "failure" });
     expect(gh.checkRuns[0]?.output?.summary).toMatch(
-      /^netpol-review stopped before it could publish a review: the manifests in the repository archive add up to more than 64 KB \(reading clusters\/prod\/[^)]+\); narrow `manifests\.include` in the configuration\./,
+      /^netpol-review stopped before it could publish a review: the manifests in the repository archive add up to more than 64 KB \(reading clusters\/prod\/[^)]+\); narrow manifests\.include in the configuration\./,
     );
   });
 });

@@ -59,7 +59,7 @@ describe("repository archive", () => {
     await expect(
       readTarball(archive, () => true, { maxEntryBytes: 4096, maxKeptBytes: 4096 }),
     ).rejects.toThrow(
-      "the manifests in the repository archive add up to more than 4 KB (reading b.yaml); narrow `manifests.include` in the configuration",
+      "the manifests in the repository archive add up to more than 4 KB (reading b.yaml); narrow manifests.include in the configuration",
     );
   });
 

@@ -57,7 +57,7 @@ export async function readTarball(
         entry.resume();
         parser.abort(
           new ReviewError(
-            `the manifests in the repository archive add up to more than ${megabytes(limits.maxKeptBytes)} (reading ${path}); narrow \`manifests.include\` in the configuration`,
+            `the manifests in the repository archive add up to more than ${megabytes(limits.maxKeptBytes)} (reading ${path}); narrow manifests.include in the configuration`,
           ),
         );
         return;
