@@ -59,7 +59,7 @@ export async function reviewPullRequest(
   const guard = new HeadGuard(gh, pr);
   const published: string[] = [];
   try {
-    return await review(gh, pr, checkRun, deps, config.config, identity, guard, published);
+    return await reviewAndPublish(gh, pr, checkRun, deps, config.config, identity, guard, published);
   } catch (error) {
     if (!(error instanceof SupersededError)) throw error;
     return finish(
@@ -72,7 +72,7 @@ export async function reviewPullRequest(
   }
 }
 
-async function review(
+async function reviewAndPublish(
   gh: GitHubContext,
   pr: PullRequestRef,
   checkRun: CheckRun,

@@ -1,3 +1,4 @@
+import type { FlowChanges } from "../analysis/review/flow-changes.js";
 import type {
   DirectionExplanation,
   FlowExplanation,
@@ -292,4 +293,20 @@ function fallbackDetail(reason: Reason): string {
   if (reason.effect === "isolates")
     return `selects the pods for ${reason.direction} and admits none of the flow`;
   return `no policy selects the pods for ${reason.direction}`;
+}
+
+/** `explain --base`: what the change did to this flow, and the changes that did it. */
+export function renderFlowChanges(changes: FlowChanges, options: RenderOptions = {}): string {
+  const lines = [
+    ...changes.opened.map((g) => [`➕ Opened ${escapeMarkdown(portsText(g.ports))}`, g] as const),
+    ...changes.closed.map((g) => [`➖ Closed ${escapeMarkdown(portsText(g.ports))}`, g] as const),
+  ].flatMap(([what, group]) => [
+    `- ${what}, because:`,
+    ...(group.causes.length === 0
+      ? ["  - _no attributable change_"]
+      : group.causes.slice(0, MAX_CAUSES).map((c) => `  - ${causeMarkdown(c, options)}`)),
+  ]);
+  return lines.length === 0
+    ? "**What changed:** nothing for this flow."
+    : ["**What changed:**", ...lines].join("\n");
 }

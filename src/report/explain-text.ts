@@ -1,3 +1,4 @@
+import type { FlowChanges } from "../analysis/review/flow-changes.js";
 import type { DirectionExplanation, FlowExplanation, Reason } from "../analysis/review/types.js";
 
 /** One flow's verdict and every deciding policy, for a terminal. */
@@ -56,4 +57,24 @@ export function flowJson(flow: FlowExplanation) {
     reasons: reasons.map(json),
     ...(all.some((r) => r.tier) && { tierWalk: all.map(json) }),
   };
+}
+
+/** `explain --base` in a terminal: what the change did to the flow, and each cause with file:line. */
+export function flowChangesText(changes: FlowChanges): string {
+  const lines = [
+    ...changes.opened.map((g) => [`+ opened ${g.ports}`, g] as const),
+    ...changes.closed.map((g) => [`- closed ${g.ports}`, g] as const),
+  ].flatMap(([what, group]) => [
+    `  ${what}, because:`,
+    ...group.causes.map(
+      (c) => `    ${c.object}: ${c.detail} (${c.file}:${c.line}${c.side === "base" ? " at base" : ""})`,
+    ),
+  ]);
+  return lines.length === 0 ? "What changed: nothing for this flow." : ["What changed:", ...lines].join("\n");
+}
+
+/** The same for JSON: per opened or closed part, its ports and causes. */
+export function flowChangesJson(changes: FlowChanges) {
+  const part = (g: FlowChanges["opened"][number]) => ({ ports: g.ports.ranges(), causes: g.causes });
+  return { opened: changes.opened.map(part), closed: changes.closed.map(part) };
 }

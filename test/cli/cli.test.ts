@@ -325,3 +325,36 @@ describe("netpol-review explain with admin policies", () => {
     );
   });
 });
+
+describe("netpol-review explain --base: what the change did to the flow", () => {
+  it("names the change that closed the flow, in text and in JSON", async () => {
+    const text = await cli(
+      ["explain", "head", "--base", "base", "--from", "shop/web", "--to", "shop/api"],
+      dir,
+    );
+    expect(text.stdout).toContain(
+      "What changed:\n  - closed SCTP 1-65535,TCP 1-8999,9001-65535,UDP 1-65535, because:\n    NetworkPolicy shop/api-in: new policy isolates the destination for ingress (policy.yaml:1)",
+    );
+    const json = JSON.parse(
+      (
+        await cli(
+          ["explain", "head", "--base", "base", "--from", "shop/web", "--to", "shop/api", "-f", "json"],
+          dir,
+        )
+      ).stdout,
+    );
+    expect(json.changes.opened).toEqual([]);
+    expect(json.changes.closed).toEqual([
+      expect.objectContaining({
+        causes: [
+          expect.objectContaining({
+            kind: "policy-added",
+            object: "NetworkPolicy shop/api-in",
+            file: "policy.yaml",
+            line: 1,
+          }),
+        ],
+      }),
+    ]);
+  });
+});

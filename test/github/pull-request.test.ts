@@ -528,7 +528,10 @@ describe("failures end visibly", () => {
     const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
     gh.fail("GET", /\/pulls\/7\/files$/, 500);
     gh.fail("PATCH", /\/check-runs\//, 500);
-    await expect(opened(pr)).rejects.toThrow();
+    // Probot gets the description only, not Octokit's error object.
+    await expect(opened(pr)).rejects.toThrow(
+      "GitHub API error 500 on GET /repos/octo-org/shop/pulls/7/files: Server Error",
+    );
     // Ours (the review's failure, then the failure to report it), then Probot's own.
     const errors = app.logs.filter((l) => l.level === "error");
     expect(errors.map((l) => l.fields.deliveryId ?? l.bindings.id)).toEqual([

@@ -1,12 +1,18 @@
 import { analyseTree } from "../../analysis/cluster.js";
 import { explainFlowIn, type FlowQuery } from "../../analysis/explain.js";
+import { buildReview } from "../../analysis/review/build.js";
+import { flowChanges } from "../../analysis/review/flow-changes.js";
 import type { FlowExplanation } from "../../analysis/review/types.js";
-import { renderFlowExplanation, renderSingleFlowExplanation } from "../../report/explain-markdown.js";
-import { flowJson, flowText } from "../../report/explain-text.js";
+import {
+  renderFlowChanges,
+  renderFlowExplanation,
+  renderSingleFlowExplanation,
+} from "../../report/explain-markdown.js";
+import { flowChangesJson, flowChangesText, flowJson, flowText } from "../../report/explain-text.js";
 import { UsageError } from "../io.js";
-import { loadInput } from "../load-input.js";
+import { type LoadedInput, loadInput } from "../load-input.js";
 import { parsePortArg } from "../port-arg.js";
-import type { Command } from "./command.js";
+import type { Command, Format } from "./command.js";
 import { reportDiagnostics } from "./diagnostics.js";
 
 export const explainCommand: Command = {
@@ -39,45 +45,60 @@ Options:
       to: options.to,
       ...(typeof options.port === "string" && { port: parsePortArg(options.port) }),
     };
+    const asked = {
+      from: query.from,
+      to: query.to,
+      ...(typeof options.port === "string" && { port: options.port }),
+    };
     const head = await loadInput(positionals[0] as string, io.cwd);
-    const base = typeof options.base === "string" ? await loadInput(options.base, io.cwd) : undefined;
-    const headResult = explainFlowIn(analyseTree(head.tree), query);
-    const baseResult = base ? explainFlowIn(analyseTree(base.tree), query) : undefined;
-    // With --base, a flow may exist on one side only (a workload the change adds or removes).
-    if ("error" in headResult && (!baseResult || "error" in baseResult))
-      throw new UsageError(headResult.error);
-    const headFlow = "error" in headResult ? undefined : headResult;
-    const baseFlow = !baseResult || "error" in baseResult ? undefined : baseResult;
-    if (format === "markdown") {
-      const asked = {
-        from: query.from,
-        to: query.to,
-        ...(typeof options.port === "string" && { port: options.port }),
-      };
+    if (typeof options.base !== "string") {
+      const flow = explainFlowIn(analyseTree(head.tree), query);
+      if ("error" in flow) throw new UsageError(flow.error);
       io.stdout(
-        base
-          ? renderFlowExplanation(asked, baseFlow ?? null, headFlow ?? null)
-          : renderSingleFlowExplanation(asked, headFlow as FlowExplanation, head.name),
+        format === "markdown"
+          ? renderSingleFlowExplanation(asked, flow, head.name)
+          : format === "json"
+            ? JSON.stringify(flowJson(flow), null, 2)
+            : flowText(flow),
       );
-    } else if (format === "json") {
-      io.stdout(
-        JSON.stringify(
-          base
-            ? { base: baseFlow && flowJson(baseFlow), head: headFlow && flowJson(headFlow) }
-            : flowJson(headFlow as FlowExplanation),
-          null,
-          2,
-        ),
-      );
-    } else {
-      const side = (name: string, flow: FlowExplanation | undefined) =>
-        `At ${name}:\n${flow ? flowText(flow) : "  (not in this tree)"}`;
-      io.stdout(
-        base
-          ? `${side(base.name, baseFlow)}\n\n${side(head.name, headFlow)}`
-          : flowText(headFlow as FlowExplanation),
-      );
+      return reportDiagnostics(io, [head]);
     }
-    return reportDiagnostics(io, base ? [base, head] : [head]);
+    const base = await loadInput(options.base, io.cwd);
+    io.stdout(explainChange(base, head, query, asked, format));
+    return reportDiagnostics(io, [base, head]);
   },
 };
+
+/** The flow at base and at head side by side, and what the change did to it, with its causes. */
+function explainChange(
+  base: LoadedInput,
+  head: LoadedInput,
+  query: FlowQuery,
+  asked: { from: string; to: string; port?: string },
+  format: Format,
+): string {
+  const headResult = explainFlowIn(analyseTree(head.tree), query);
+  const baseResult = explainFlowIn(analyseTree(base.tree), query);
+  // A flow may exist on one side only (a workload the change adds or removes).
+  if ("error" in headResult && "error" in baseResult) throw new UsageError(headResult.error);
+  const headFlow = "error" in headResult ? undefined : headResult;
+  const baseFlow = "error" in baseResult ? undefined : baseResult;
+  const flow = (headFlow ?? baseFlow) as FlowExplanation;
+  const review = buildReview({
+    base: base.tree,
+    head: head.tree,
+    baseRevision: { label: base.name },
+    headRevision: { label: head.name },
+  });
+  const changes = flowChanges(review, flow.from, flow.to);
+  if (format === "markdown") {
+    return `${renderFlowExplanation(asked, baseFlow ?? null, headFlow ?? null)}\n\n${renderFlowChanges(changes)}`;
+  }
+  if (format === "json") {
+    const json = { base: baseFlow ? flowJson(baseFlow) : null, head: headFlow ? flowJson(headFlow) : null };
+    return JSON.stringify({ ...json, changes: flowChangesJson(changes) }, null, 2);
+  }
+  const side = (name: string, f: FlowExplanation | undefined) =>
+    `At ${name}:\n${f ? flowText(f) : "  (not in this tree)"}`;
+  return [side(base.name, baseFlow), side(head.name, headFlow), flowChangesText(changes)].join("\n\n");
+}
