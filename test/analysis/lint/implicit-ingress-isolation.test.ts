@@ -40,7 +40,7 @@ describe("implicit-ingress-isolation", () => {
   it("says that pods another policy admits now accept only what that policy allows", () => {
     const files = { "apps.yaml": APPS, "web.yaml": webEgress(), "ingress.yaml": WEB_INGRESS };
     const finding = only("implicit-ingress-isolation", files);
-    expect(finding.message).toContain("Deployment shop/web now accept only what other policies allow");
+    expect(finding.message).toContain("Deployment shop/web now accepts only what other policies allow");
   });
 
   it("does not report a policy with explicit policyTypes", () => {

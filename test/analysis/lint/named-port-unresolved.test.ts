@@ -75,10 +75,34 @@ describe("named-port-unresolved", () => {
     expect(finding.message).toContain("to ipBlock peers only");
   });
 
-  it("does not judge a rule whose destination pods are not in the repository", () => {
+  it("towards pods that are not in the repository, gives only a notice (their ports are unknown)", () => {
     const dns = "{ namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: kube-system } } }";
-    expect(
-      findings("named-port-unresolved", { "apps.yaml": APPS, "p.yaml": egress(dns, "{ port: dns }") }),
-    ).toEqual([]);
+    const found = findings("named-port-unresolved", {
+      "apps.yaml": APPS,
+      "p.yaml": egress(dns, "{ port: dns }"),
+    });
+    expect(found.map((f) => f.severity)).toEqual(["notice"]);
+  });
+});
+
+describe("named-port-unresolved towards pods outside the repository", () => {
+  it("is a notice saying the ports are unknown and how to declare them", () => {
+    const found = findings("named-port-unresolved", {
+      "p.yaml": `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: dns, namespace: shop }
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+  egress:
+  - to: [{ namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: kube-system } }, podSelector: { matchLabels: { k8s-app: kube-dns } } }]
+    ports:
+    - { protocol: UDP, port: dns }
+`,
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: "notice", file: "p.yaml", line: 10 });
+    expect(found[0]?.message).toContain("port named dns to pods that are not in the repository");
+    expect(found[0]?.fix).toContain("context.workloads");
   });
 });

@@ -34,7 +34,11 @@ export const implicitIngressIsolation: LintRule = {
         : `the pods with ${describeSelector(policy.podSelector)}`;
       const effects: string[] = [];
       if (denied.length > 0) effects.push(`every incoming connection to ${listNames(denied)} is now denied`);
-      if (limited.length > 0) effects.push(`${listNames(limited)} now accept only what other policies allow`);
+      if (limited.length > 0) {
+        effects.push(
+          `${listNames(limited)} now ${limited.length === 1 ? "accepts" : "accept"} only what other policies allow`,
+        );
+      }
       const effect =
         effects.length > 0
           ? effects.join("; ")

@@ -10,9 +10,10 @@ const ID = "named-port-unresolved";
  * A named port is resolved on each destination pod, against its container ports of the same
  * name and protocol. If none of the destinations declares it, the entry allows nothing. The
  * destinations: for an ingress rule, the pods the policy selects; for an egress rule, the pods
- * its peers match. Not judged when no destination pod is known (peer-matches-nothing and
- * selects-nothing speak then), except for an egress rule whose only peers are ipBlocks:
- * addresses outside the cluster have no named ports, so that entry never matches.
+ * its peers match. When no destination pod is in the repository (kube-dns, an ingress
+ * controller), their ports are unknown: the analysis counts the entry as allowing nothing, and a
+ * notice says so and how to declare them. An egress rule whose only peers are ipBlocks never
+ * matches a named port: addresses outside the cluster have none.
  */
 export const namedPortUnresolved: LintRule = {
   id: ID,
@@ -36,7 +37,7 @@ export const namedPortUnresolved: LintRule = {
             else if (destinations.length > 0) {
               const found = unresolved(policy, direction, rule, port, destinations);
               if (found) out.push(found);
-            }
+            } else if (direction === "egress") out.push(outsideRepository(policy, rule, port));
           }
         }
       }
@@ -80,5 +81,17 @@ function ipBlockOnly(policy: NetworkPolicy, rule: PolicyRule, port: PolicyPort):
     policyObject(policy),
     `${ruleName("egress", rule.index)} allows the ${port.protocol} port named ${name} to ipBlock peers only; named ports are resolved on destination pods and addresses outside the cluster have none, so this entry allows nothing.`,
     "Write the port number instead of its name.",
+  );
+}
+
+function outsideRepository(policy: NetworkPolicy, rule: PolicyRule, port: PolicyPort): Finding {
+  const name = port.port as string;
+  return finding(
+    ID,
+    "notice",
+    { file: policy.source.file, line: port.line },
+    policyObject(policy),
+    `${ruleName("egress", rule.index)} allows the ${port.protocol} port named ${name} to pods that are not in the repository; their container ports are unknown here, so the review counts this entry as allowing nothing.`,
+    `Declare those pods with their ports under context.workloads in .github/netpol-review.yml (e.g. kube-dns with ${name}: 53/${port.protocol}), or write the port number.`,
   );
 }
