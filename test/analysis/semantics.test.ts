@@ -10,7 +10,7 @@ spec:
     metadata:
       labels: { role: target }
     spec:
-      containers: [{ name: c, image: i }]`;
+      containers: [{ name: c, image: i, ports: [{ name: http, containerPort: 8080 }] }]`;
 
 const CRONJOB = `metadata:
   name: w
@@ -23,7 +23,7 @@ spec:
         metadata:
           labels: { role: target }
         spec:
-          containers: [{ name: c, image: i }]`;
+          containers: [{ name: c, image: i, ports: [{ name: http, containerPort: 8080 }] }]`;
 
 const WEB = "shop/web[Deployment]";
 const API = "shop/api[Deployment]";
@@ -386,7 +386,7 @@ describe("workloads", () => {
     [
       "Pod",
       "v1",
-      "metadata:\n  name: w\n  namespace: shop\n  labels: { role: target }\nspec:\n  containers: [{ name: c, image: i }]",
+      "metadata:\n  name: w\n  namespace: shop\n  labels: { role: target }\nspec:\n  containers: [{ name: c, image: i, ports: [{ name: http, containerPort: 8080 }] }]",
     ],
     ["Deployment", "apps/v1", TEMPLATED],
     ["StatefulSet", "apps/v1", TEMPLATED],
@@ -397,12 +397,12 @@ describe("workloads", () => {
     ["CronJob", "batch/v1", CRONJOB],
   ];
 
-  it.each(kinds)("a %s contributes its pod template's labels", (kind, apiVersion, body) => {
+  it.each(kinds)("a %s contributes its pod template's labels and named container ports", (kind, apiVersion, body) => {
     const t = tree(
       `apiVersion: ${apiVersion}\nkind: ${kind}\n${body}\n---\n${deployment("shop", "client", { app: "client" })}` +
-        policy("shop", "p", "podSelector: { matchLabels: { role: target } }\ningress: []"),
+        policy("shop", "p", "podSelector: { matchLabels: { role: target } }\ningress:\n- ports: [{ port: http }]"),
     );
-    expect(allowed(t, "shop/client[Deployment]", `shop/w[${kind}]`)).toBe("No Connections");
+    expect(allowed(t, "shop/client[Deployment]", `shop/w[${kind}]`)).toBe("TCP 8080");
     expect(allowed(t, `shop/w[${kind}]`, "shop/client[Deployment]")).toBe("All Connections");
   });
 
