@@ -397,14 +397,21 @@ describe("workloads", () => {
     ["CronJob", "batch/v1", CRONJOB],
   ];
 
-  it.each(kinds)("a %s contributes its pod template's labels and named container ports", (kind, apiVersion, body) => {
-    const t = tree(
-      `apiVersion: ${apiVersion}\nkind: ${kind}\n${body}\n---\n${deployment("shop", "client", { app: "client" })}` +
-        policy("shop", "p", "podSelector: { matchLabels: { role: target } }\ningress:\n- ports: [{ port: http }]"),
-    );
-    expect(allowed(t, "shop/client[Deployment]", `shop/w[${kind}]`)).toBe("TCP 8080");
-    expect(allowed(t, `shop/w[${kind}]`, "shop/client[Deployment]")).toBe("All Connections");
-  });
+  it.each(kinds)(
+    "a %s contributes its pod template's labels and named container ports",
+    (kind, apiVersion, body) => {
+      const t = tree(
+        `apiVersion: ${apiVersion}\nkind: ${kind}\n${body}\n---\n${deployment("shop", "client", { app: "client" })}` +
+          policy(
+            "shop",
+            "p",
+            "podSelector: { matchLabels: { role: target } }\ningress:\n- ports: [{ port: http }]",
+          ),
+      );
+      expect(allowed(t, "shop/client[Deployment]", `shop/w[${kind}]`)).toBe("TCP 8080");
+      expect(allowed(t, `shop/w[${kind}]`, "shop/client[Deployment]")).toBe("All Connections");
+    },
+  );
 
   it("a workload without a namespace is in default", () => {
     const t = tree(

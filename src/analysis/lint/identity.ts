@@ -6,19 +6,20 @@ import type { Finding } from "../../model/finding.js";
  * finding about no particular object, its file) and the message with every line number and
  * file:line reference blanked. Looser levels, for what a change can reword without fixing the
  * problem: `rules` also blanks rule positions (`ingress rule #2`, when rules were inserted or
- * removed above); `object` keeps only the rule and the object (a hint such as "did you mean
- * app=web?" or a list of affected pods that grew is still the same finding).
+ * removed above); `statement` keeps only the message's statement, up to its first `; ` (what
+ * follows is a consequence or a hint, such as "did you mean app=web?", which other changes can
+ * reword). Loader diagnostics match exactly only: two different errors are two findings.
  */
-export type IdentityLevel = "exact" | "rules" | "object";
+export type IdentityLevel = "exact" | "rules" | "statement";
 
-export function findingIdentity(finding: Finding, level: IdentityLevel): string {
-  const object = finding.object ?? `file ${finding.file}`;
-  if (level === "object") return JSON.stringify([finding.rule, object]);
+export function findingIdentity(finding: Finding, level: IdentityLevel): string | undefined {
+  if (level !== "exact" && finding.rule === "invalid-manifest") return undefined;
   let message = finding.message
     .replace(/[\w./@+-]+\.(?:ya?ml|json):\d+(?::\d+)?/gi, "<location>")
     .replace(/\b(line|column)s? \d+/gi, "$1 <n>");
-  if (level === "rules") message = message.replace(/\brule #\d+/g, "rule #<n>");
-  return JSON.stringify([finding.rule, object, message]);
+  if (level !== "exact") message = message.replace(/\brule #\d+/g, "rule #<n>");
+  if (level === "statement") message = message.split("; ")[0] as string;
+  return JSON.stringify([finding.rule, finding.object ?? `file ${finding.file}`, message]);
 }
 
 /**
@@ -29,18 +30,20 @@ export function findingIdentity(finding: Finding, level: IdentityLevel): string 
 export function matchFindings(before: readonly Finding[], after: readonly Finding[]): boolean[] {
   const matched = after.map(() => false);
   const used = new Set<number>();
-  for (const level of ["exact", "rules", "object"] as const) {
+  for (const level of ["exact", "rules", "statement"] as const) {
     const byKey = new Map<string, number[]>();
     before.forEach((f, i) => {
       if (used.has(i)) return;
       const key = findingIdentity(f, level);
+      if (key === undefined) return;
       const list = byKey.get(key);
       if (list) list.push(i);
       else byKey.set(key, [i]);
     });
     after.forEach((f, i) => {
       if (matched[i]) return;
-      const candidate = byKey.get(findingIdentity(f, level))?.shift();
+      const key = findingIdentity(f, level);
+      const candidate = key === undefined ? undefined : byKey.get(key)?.shift();
       if (candidate === undefined) return;
       used.add(candidate);
       matched[i] = true;

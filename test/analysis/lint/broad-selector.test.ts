@@ -17,7 +17,7 @@ describe("broad-selector", () => {
       "p.yaml": policy("{}", "ingress: [{ from: [{ namespaceSelector: {} }] }]"),
     });
     expect(finding).toMatchObject({
-      severity: "warning",
+      severity: "notice",
       file: "p.yaml",
       line: 1,
       object: "NetworkPolicy shop/p",

@@ -101,7 +101,8 @@ describe("lintChange", () => {
     const introduced = summary(lintChange(diff.base, diff.head)).filter((s) => s.startsWith("new"));
     expect(introduced.sort()).toEqual(
       [
-        // (The card processor range narrowed from /24 to /25: the same ipblock-external finding, not a new one.)
+        // The card processor range changed from /24 to /25 (the peer on line 93): a new external range.
+        "new ipblock-external payments/policies.yaml:93",
         // reporting-egress (line 99) has no description.
         "new missing-description payments/policies.yaml:99",
         // admin-api-ingress now allows the Service port 443 (the port entry on line 154).
@@ -130,5 +131,38 @@ spec:
     const selectsNothing = lintChange(base, head).filter((f) => f.rule === "selects-nothing");
     expect(selectsNothing).toHaveLength(1);
     expect(selectsNothing[0]?.introduced).toBe(false);
+  });
+});
+
+describe("lintChange: a fixed finding does not vouch for a new one", () => {
+  const policy = (peers: string[]) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: p, namespace: shop, annotations: { kubernetes.io/description: x } }
+spec:
+  podSelector: {}
+  ingress:
+${peers.map((app) => `  - from: [{ podSelector: { matchLabels: { app: ${app} } } }]`).join("\n")}
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: web, namespace: shop, labels: { app: web } }
+spec: { containers: [{ name: c, image: i }] }
+---
+`;
+
+  it("a peer typo fixed in one rule and a new typo in another: the new one is introduced", () => {
+    const base = analyseTree(tree(policy(["wbe"])));
+    const head = analyseTree(tree(policy(["web", "apii"])));
+    const peers = lintChange(base, head).filter((f) => f.rule === "peer-matches-nothing");
+    expect(peers.map((f) => [f.line, f.introduced])).toEqual([[8, true]]);
+  });
+
+  it("a different invalid field on the same object is a new error", () => {
+    const bad = (field: string) =>
+      `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: p, namespace: shop }\nspec:\n  podSelector: {}\n  ${field}\n`;
+    const base = analyseTree(tree(bad("policyTypes: [Ingres]")));
+    const head = analyseTree(tree(bad("ingress: [{ ports: [{ port: 70000 }] }]")));
+    const invalid = lintChange(base, head).filter((f) => f.rule === "invalid-manifest");
+    expect(invalid.map((f) => f.introduced)).toEqual([true]);
   });
 });

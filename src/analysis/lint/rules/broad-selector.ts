@@ -25,7 +25,7 @@ export const broadSelector: LintRule = {
       out.push(
         finding(
           ID,
-          "warning",
+          "notice",
           policy.source,
           policyObject(policy),
           `podSelector is empty, so the policy's ${what} apply to every pod in namespace ${policy.namespace}, including pods added later.`,
