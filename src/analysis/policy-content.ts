@@ -4,9 +4,9 @@ import type { NetworkPolicy, PolicyRule } from "../model/network-policy.js";
 /** Fields that do not change what a policy does: positions, documentation, the CIDR as typed. */
 const NON_SEMANTIC = new Set(["line", "source", "annotations", "text", "policyTypesDeclared"]);
 
-function contentKey(value: unknown): string {
+function contentKey(value: unknown, ignored: ReadonlySet<string> = NON_SEMANTIC): string {
   return JSON.stringify(value, (key, v) => {
-    if (NON_SEMANTIC.has(key)) return undefined;
+    if (ignored.has(key)) return undefined;
     return typeof v === "bigint" ? v.toString() : v;
   });
 }
@@ -16,7 +16,10 @@ export function policyContentKey(policy: NetworkPolicy | AdminPolicy): string {
   return contentKey(policy);
 }
 
+/** Also ignored for a rule on its own: its position, so that a rule that moved is still the same rule. */
+const RULE_NON_SEMANTIC = new Set([...NON_SEMANTIC, "index"]);
+
 /** The same for one rule, so that an edit can be pinned to the rule it touched. */
 export function ruleContentKey(rule: PolicyRule | undefined): string {
-  return rule === undefined ? "" : contentKey(rule);
+  return rule === undefined ? "" : contentKey(rule, RULE_NON_SEMANTIC);
 }

@@ -170,16 +170,11 @@ export class Attributor {
           }
           continue;
         }
-        // An edited policy whose rule is as it was, and which selected the subject before too, did not cause this.
-        const other = counterpart?.rules[direction]
-          ? counterpart.policy[direction][rule.rule.index]
-          : undefined;
-        if (
-          other !== undefined &&
-          ruleContentKey(other) === ruleContentKey(rule.rule) &&
-          thenSelects(then, compiled)
-        )
-          continue;
+        // An edited policy that still has this rule (at any position) and selected the subject
+        // before too did not cause this through it.
+        const key = ruleContentKey(rule.rule);
+        const stillThere = counterpart?.rules[direction]?.some((r) => ruleContentKey(r.rule) === key);
+        if (stillThere && thenSelects(then, compiled)) continue;
         causes.push(
           this.ruleCause(compiled, counterpart, direction, rule.rule.index, rule.rule.line, opened, nowSide),
         );

@@ -266,3 +266,28 @@ describe("grouping new workloads", () => {
     ]);
   });
 });
+
+describe("attribution of moved rules", () => {
+  const rules = (list: string[]) =>
+    policy("shop", "api-in", `podSelector: { matchLabels: { app: api } }\ningress:\n${list.join("\n")}`);
+  const fromWeb = "- from: [{ podSelector: { matchLabels: { app: web } } }]";
+  const fromOther = "- from: [{ podSelector: { matchLabels: { app: other } } }]\n  ports: [{ port: 81 }]";
+
+  it("a rule that only moved is recognised at its new position", () => {
+    const relabelled = workloads.replace('app: "web"', 'app: "www"');
+    const { closed } = review(tree(workloads + rules([fromWeb])), tree({ "p.yaml": rules([fromOther, fromWeb]), "w.yaml": relabelled }));
+    expect(closed.flatMap((g) => g.causes.map((c) => c.detail))).not.toContain(
+      "ingress rule #0 at base, which allowed this traffic, was removed",
+    );
+  });
+
+  it("a path opened by a label change is not blamed on a rule that only moved", () => {
+    const before = workloads.replace('app: "web"', 'app: "www"');
+    const { opened } = review(
+      tree(before + rules([fromWeb, fromOther])),
+      tree({ "w.yaml": workloads, "p.yaml": rules([fromOther, fromWeb]) }),
+    );
+    const toApi = opened.find((g) => g.src.label === "shop/web[Deployment]" && g.dst.label === "shop/api[Deployment]");
+    expect(toApi?.causes.map((c) => c.kind)).toEqual(["pod-labels-changed"]);
+  });
+});
