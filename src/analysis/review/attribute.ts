@@ -306,7 +306,8 @@ export class Attributor {
         detail: `new policy isolates ${role} for ${direction}`,
       };
     }
-    const changed = policyContentKey(inHead.policy) !== policyContentKey(compiled.policy);
+    const inBase = this.base.policyByName.get(policyKey(compiled)) as CompiledPolicy;
+    const changed = policyContentKey(inHead.policy) !== policyContentKey(inBase.policy);
     return {
       kind: changed ? "policy-changed" : "selection-changed",
       object,

@@ -275,7 +275,10 @@ describe("attribution of moved rules", () => {
 
   it("a rule that only moved is recognised at its new position", () => {
     const relabelled = workloads.replace('app: "web"', 'app: "www"');
-    const { closed } = review(tree(workloads + rules([fromWeb])), tree({ "p.yaml": rules([fromOther, fromWeb]), "w.yaml": relabelled }));
+    const { closed } = review(
+      tree(workloads + rules([fromWeb])),
+      tree({ "p.yaml": rules([fromOther, fromWeb]), "w.yaml": relabelled }),
+    );
     expect(closed.flatMap((g) => g.causes.map((c) => c.detail))).not.toContain(
       "ingress rule #0 at base, which allowed this traffic, was removed",
     );
@@ -287,7 +290,27 @@ describe("attribution of moved rules", () => {
       tree(before + rules([fromWeb, fromOther])),
       tree({ "w.yaml": workloads, "p.yaml": rules([fromOther, fromWeb]) }),
     );
-    const toApi = opened.find((g) => g.src.label === "shop/web[Deployment]" && g.dst.label === "shop/api[Deployment]");
+    const toApi = opened.find(
+      (g) => g.src.label === "shop/web[Deployment]" && g.dst.label === "shop/api[Deployment]",
+    );
     expect(toApi?.causes.map((c) => c.kind)).toEqual(["pod-labels-changed"]);
+  });
+});
+
+describe("attribution of an edited podSelector", () => {
+  it("a policy whose podSelector now selects another workload is an edit, not a selection change", () => {
+    const to = (app: string) =>
+      policy("shop", "api-in", `podSelector: { matchLabels: { app: ${app} } }\ningress: []`);
+    const { closed } = review(tree(workloads + to("api")), tree(workloads + to("web")));
+    const toWeb = closed.filter((g) => g.dst.label === "shop/web[Deployment]");
+    expect(toWeb.length).toBeGreaterThan(0);
+    for (const g of toWeb) {
+      expect(g.causes).toEqual([
+        expect.objectContaining({
+          kind: "policy-changed",
+          detail: "now selects the destination, isolating it for ingress",
+        }),
+      ]);
+    }
   });
 });
