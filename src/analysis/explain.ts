@@ -94,6 +94,16 @@ function explainWithTiers(
       step.effect === "default-allows" ? "not-isolated" : step.effect === "decides" ? "allows" : step.effect;
     reasons.push({ direction, effect, tier, policy, rule, file, line, ports, detail });
   }
+  // The Admin tier decided all of it: the NetworkPolicies that select the pod are still named.
+  if (!networkPolicyShown && networkPolicies.isolated) {
+    reasons.push(
+      ...networkPolicies.reasons.map((r) => ({
+        ...r,
+        tier: "NetworkPolicy" as const,
+        detail: `${r.detail} (not reached: the Admin tier decided all of this traffic)`,
+      })),
+    );
+  }
   return { direction, isolated: networkPolicies.isolated, allowed: walk.allowed, reasons };
 }
 

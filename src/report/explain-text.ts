@@ -26,16 +26,18 @@ function reasonText(reason: Reason): string {
 
 /**
  * The contract's explain JSON (CLI-JSON.md). `reasons` keeps to the contract's three effects:
- * an admin Deny is `isolates`, and a direction that no policy of any tier decides has exactly
- * one `not-isolated` reason. The full tier walk, Pass steps included, is the added `tierWalk`.
+ * an admin Deny is `isolates`; a direction that no policy of any tier decides has exactly one
+ * `not-isolated` reason, and one that policies decide only in part also has the default's
+ * `not-isolated` reason for the rest. The full tier walk, Pass steps included, is `tierWalk`.
  */
 export function flowJson(flow: FlowExplanation) {
   const all = [...flow.egress.reasons, ...flow.ingress.reasons];
   const reasons = [flow.egress, flow.ingress].flatMap((direction) => {
+    // Deciding reasons, plus what the default allows when a policy decided only part of the flow.
     const deciding = direction.reasons
-      .filter((r) => r.effect !== "passes" && r.effect !== "not-isolated")
+      .filter((r) => r.effect !== "passes" && (r.effect !== "not-isolated" || r.tier === "Default"))
       .map((r) => ({ ...r, effect: r.effect === "denies" ? ("isolates" as const) : r.effect }));
-    if (deciding.length > 0) return deciding;
+    if (deciding.some((r) => r.effect !== "not-isolated")) return deciding;
     const notIsolated = direction.reasons.find((r) => r.effect === "not-isolated");
     return notIsolated ? [notIsolated] : [];
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { explainFlow } from "../../src/analysis/explain.js";
 import type { FlowExplanation } from "../../src/analysis/review/types.js";
+import { PortSet } from "../../src/model/port-set.js";
+import { flowJson } from "../../src/report/explain-text.js";
 import { deployment, tree } from "../helpers/trees.js";
 
 const policy = (ns: string, name: string, spec: string) =>
@@ -89,5 +91,31 @@ describe("explain", () => {
     expect(result).toEqual({
       error: "no workload or endpoint named shop/we (did you mean shop/web[Deployment]?)",
     });
+  });
+});
+
+describe("explain JSON with an admin policy deciding part of a flow", () => {
+  it("names the admin Deny as isolates and keeps the default's not-isolated reason for the rest", () => {
+    const anp = `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: { name: no-ssh }
+spec:
+  priority: 1
+  subject: { namespaces: { matchLabels: { kubernetes.io/metadata.name: shop } } }
+  ingress:
+  - { name: ssh, action: Deny, from: [{ namespaces: {} }], ports: [{ portNumber: { protocol: TCP, port: 22 } }] }
+`;
+    const result = explainFlow(tree({ "workloads.yaml": files["workloads.yaml"], "anp.yaml": anp }), {
+      from: "shop/api",
+      to: "shop/web",
+    });
+    if ("error" in result) throw new Error(result.error);
+    const json = flowJson(result);
+    expect(json.allowed).toEqual(PortSet.ALL.subtract(PortSet.port("TCP", 22)).ranges());
+    const ingress = json.reasons.filter((r) => r.direction === "ingress");
+    expect(ingress.map((r) => [r.effect, r.policy])).toEqual([
+      ["isolates", "AdminNetworkPolicy no-ssh"],
+      ["not-isolated", null],
+    ]);
   });
 });
