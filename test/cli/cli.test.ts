@@ -358,3 +358,55 @@ describe("netpol-review explain --base: what the change did to the flow", () => 
     ]);
   });
 });
+
+describe("netpol-review explain --base with addresses and ports", () => {
+  const egress = (cidr: string) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: out, namespace: shop }
+spec:
+  podSelector: { matchLabels: { app: web } }
+  policyTypes: [Egress]
+  egress: [{ to: [{ ipBlock: ${cidr} }] }]
+`;
+  it("an address names the same range at base and head, and the change to it is reported", async () => {
+    const root = mkdtempSync(join(tmpdir(), "netpol-ext-"));
+    for (const [side, cidr] of [
+      ["b", "{ cidr: 10.0.0.0/8, except: [10.1.0.0/16] }"],
+      ["h", "{ cidr: 10.0.0.0/8 }"],
+    ] as const) {
+      mkdirSync(join(root, side));
+      writeFileSync(join(root, side, "w.yaml"), WORKLOADS);
+      writeFileSync(join(root, side, "p.yaml"), egress(cidr));
+    }
+    const { stdout } = await cli(
+      ["explain", "h", "--base", "b", "--from", "shop/web", "--to", "10.1.2.3", "-f", "json"],
+      root,
+    );
+    const json = JSON.parse(stdout);
+    expect(json.base.to).toBe("10.1.0.0/16");
+    expect(json.head.to).toBe("10.1.0.0/16");
+    expect(json.changes.opened).toHaveLength(1);
+    const narrowed = JSON.parse(
+      (
+        await cli(
+          [
+            "explain",
+            "h",
+            "--base",
+            "b",
+            "--from",
+            "shop/web",
+            "--to",
+            "10.1.2.3",
+            "--port",
+            "443",
+            "-f",
+            "json",
+          ],
+          root,
+        )
+      ).stdout,
+    );
+    expect(narrowed.changes.opened[0].ports).toEqual([{ protocol: "TCP", from: 443, to: 443 }]);
+  });
+});

@@ -28,6 +28,11 @@ export function buildReview(input: ReviewInput, options: ReviewOptions = {}): Re
     withContext(input.base, options.context),
     withContext(input.head, options.context),
   );
+  return reviewOfDiff(diff, input, options);
+}
+
+/** The review of a diff already computed (of `input`'s trees with `options.context` applied). */
+export function reviewOfDiff(diff: ReachDiff, input: ReviewInput, options: ReviewOptions = {}): Review {
   const attributor = new Attributor(diff);
   const example = exampleExplainer(diff);
   const opened = groupBlocks(

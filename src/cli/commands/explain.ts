@@ -1,8 +1,10 @@
 import { analyseTree } from "../../analysis/cluster.js";
+import { diffReachability } from "../../analysis/diff.js";
 import { explainFlowIn, type FlowQuery } from "../../analysis/explain.js";
-import { buildReview } from "../../analysis/review/build.js";
+import { reviewOfDiff } from "../../analysis/review/build.js";
 import { flowChanges } from "../../analysis/review/flow-changes.js";
 import type { FlowExplanation } from "../../analysis/review/types.js";
+import { PortSet } from "../../model/port-set.js";
 import {
   renderFlowChanges,
   renderFlowExplanation,
@@ -77,20 +79,28 @@ function explainChange(
   asked: { from: string; to: string; port?: string },
   format: Format,
 ): string {
-  const headResult = explainFlowIn(analyseTree(head.tree), query);
-  const baseResult = explainFlowIn(analyseTree(base.tree), query);
+  // Explained against the diff's own analyses, which cut external ranges and place stand-ins
+  // alike on both sides, so that an address or a stand-in names the same endpoint in both.
+  const diff = diffReachability(base.tree, head.tree);
+  const headResult = explainFlowIn(diff.head, query);
+  const baseResult = explainFlowIn(diff.base, query);
   // A flow may exist on one side only (a workload the change adds or removes).
   if ("error" in headResult && "error" in baseResult) throw new UsageError(headResult.error);
   const headFlow = "error" in headResult ? undefined : headResult;
   const baseFlow = "error" in baseResult ? undefined : baseResult;
   const flow = (headFlow ?? baseFlow) as FlowExplanation;
-  const review = buildReview({
+  const review = reviewOfDiff(diff, {
     base: base.tree,
     head: head.tree,
     baseRevision: { label: base.name },
     headRevision: { label: head.name },
   });
-  const changes = flowChanges(review, flow.from, flow.to);
+  const changes = flowChanges(
+    review,
+    flow.from,
+    flow.to,
+    query.port && PortSet.port(query.port.protocol, query.port.port),
+  );
   if (format === "markdown") {
     return `${renderFlowExplanation(asked, baseFlow ?? null, headFlow ?? null)}\n\n${renderFlowChanges(changes)}`;
   }
