@@ -314,3 +314,33 @@ describe("attribution of an edited podSelector", () => {
     }
   });
 });
+
+describe("attribution to admin policies the walk reaches", () => {
+  const anp = (
+    name: string,
+    priority: number,
+    ingressAction: string,
+    egressPort: number,
+  ) => `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: { name: ${name} }
+spec:
+  priority: ${priority}
+  subject: { namespaces: { matchLabels: { kubernetes.io/metadata.name: shop } } }
+  ingress:
+  - { name: from-ops, action: ${ingressAction}, from: [{ namespaces: { matchLabels: { kubernetes.io/metadata.name: ops } } }] }
+  egress:
+  - { name: out, action: Allow, to: [{ namespaces: {} }], ports: [{ portNumber: { protocol: TCP, port: ${egressPort} } }] }
+---
+`;
+  it("an edited policy whose changed rule is not the one deciding the flow, or is never reached, is not blamed", () => {
+    const base = tree(workloads + anp("first", 1, "Deny", 1) + anp("second", 2, "Allow", 1));
+    const head = tree(workloads + anp("first", 1, "Pass", 1) + anp("second", 2, "Allow", 2));
+    const { opened } = review(base, head);
+    const fromOps = opened.filter((g) => g.src.label === "ops/*");
+    expect(fromOps.length).toBeGreaterThan(0);
+    for (const g of fromOps) {
+      expect(g.causes.map((c) => c.object)).toEqual(["AdminNetworkPolicy first"]);
+    }
+  });
+});
