@@ -79,11 +79,19 @@ function exampleExplainer(diff: ReachDiff): (group: PathGroup) => PathGroup {
   const indexes = (analysis: ClusterAnalysis) => new Map(analysis.endpoints.map((e, i) => [e.id, i]));
   const sides = [diff.base, diff.head].map((analysis) => ({ analysis, index: indexes(analysis) }));
   return (group) => {
-    const src = group.src.endpointIds[0] as string;
-    const dst = group.dst.endpointIds.find((id) => id !== src) as string;
+    // A pair of two different endpoints (a group never consists of self pairs only).
+    let src = group.src.endpointIds[0] as string;
+    let dst: string | undefined;
+    for (const s of group.src.endpointIds) {
+      dst = group.dst.endpointIds.find((id) => id !== s);
+      if (dst !== undefined) {
+        src = s;
+        break;
+      }
+    }
     const [base, head] = sides.map(({ analysis, index }) => {
       const s = index.get(src);
-      const d = index.get(dst);
+      const d = dst === undefined ? undefined : index.get(dst);
       return s === undefined || d === undefined ? null : explainPair(analysis, s, d, group.ports);
     });
     return { ...group, example: { base: base ?? null, head: head ?? null } };
