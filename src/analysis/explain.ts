@@ -78,10 +78,16 @@ function explainWithTiers(
   const walk = explainTierWalk(analysis, direction, subject, peerClass, restrict);
   const reasons: Reason[] = [];
   let networkPolicyShown = false;
-  const showNetworkPolicies = () => {
+  const showNetworkPolicies = (note = "") => {
     if (networkPolicyShown) return;
     networkPolicyShown = true;
-    reasons.push(...networkPolicies.reasons.map((r) => ({ ...r, tier: "NetworkPolicy" as const })));
+    reasons.push(
+      ...networkPolicies.reasons.map((r) => ({
+        ...r,
+        tier: "NetworkPolicy" as const,
+        detail: `${r.detail}${note}`,
+      })),
+    );
   };
   for (const step of walk.reasons) {
     if (step.tier === "NetworkPolicy") {
@@ -95,15 +101,8 @@ function explainWithTiers(
     reasons.push({ direction, effect, tier, policy, rule, file, line, ports, detail });
   }
   // The Admin tier decided all of it: the NetworkPolicies that select the pod are still named.
-  if (!networkPolicyShown && networkPolicies.isolated) {
-    reasons.push(
-      ...networkPolicies.reasons.map((r) => ({
-        ...r,
-        tier: "NetworkPolicy" as const,
-        detail: `${r.detail} (not reached: the Admin tier decided all of this traffic)`,
-      })),
-    );
-  }
+  if (networkPolicies.isolated)
+    showNetworkPolicies(" (not reached: the Admin tier decided all of this traffic)");
   return { direction, isolated: networkPolicies.isolated, allowed: walk.allowed, reasons };
 }
 

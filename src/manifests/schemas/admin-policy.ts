@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { parseCidr } from "../cidr.js";
 import { describeValue, quote } from "../quote.js";
 import {
+  cidrSchema,
   labelSelectorSchema,
   nullAsEmpty,
   objectMetadataSchema,
@@ -45,15 +45,6 @@ const prioritySchema = z.number().superRefine((value, ctx) => {
 });
 
 const ruleNameSchema = z.string().max(100, { error: "is longer than 100 characters" }).nullish();
-
-const cidrSchema = z.string().transform((text, ctx) => {
-  const cidr = parseCidr(text);
-  if ("error" in cidr) {
-    ctx.addIssue({ code: "custom", message: cidr.error });
-    return z.NEVER;
-  }
-  return cidr;
-});
 
 // The CRD's pattern for a DomainName: an exact name or `*.` followed by one.
 const DOMAIN_NAME =

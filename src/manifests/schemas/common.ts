@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PROTOCOLS } from "../../model/protocol.js";
 import { makeSelector } from "../../model/selector.js";
+import { parseCidr } from "../cidr.js";
 import { describeValue } from "../quote.js";
 import { labelKeyProblem, labelValueProblem } from "../validate/label.js";
 import { portNameProblem, portNumberProblem } from "../validate/port.js";
@@ -126,3 +127,13 @@ export const labelSelectorSchema = z
       })),
     ),
   );
+
+/** A CIDR (IPv4 or IPv6), parsed; a malformed one is an issue with the parser's reason. */
+export const cidrSchema = z.string().transform((text, ctx) => {
+  const cidr = parseCidr(text);
+  if ("error" in cidr) {
+    ctx.addIssue({ code: "custom", message: cidr.error });
+    return z.NEVER;
+  }
+  return cidr;
+});

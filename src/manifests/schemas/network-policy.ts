@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { parseCidr } from "../cidr.js";
 import { describeValue, quote } from "../quote.js";
 import {
+  cidrSchema,
   labelSelectorSchema,
   nullAsEmpty,
   objectMetadataSchema,
@@ -9,15 +9,6 @@ import {
   portOrNameSchema,
   protocolSchema,
 } from "./common.js";
-
-const cidrSchema = z.string().transform((text, ctx) => {
-  const cidr = parseCidr(text);
-  if ("error" in cidr) {
-    ctx.addIssue({ code: "custom", message: cidr.error });
-    return z.NEVER;
-  }
-  return cidr;
-});
 
 const ipBlockSchema = z
   .looseObject({ cidr: cidrSchema, except: z.array(cidrSchema).nullish() })
