@@ -82,8 +82,6 @@ export function compileAdminPolicies(
   return { policies: compiled, tiers: { Admin: tier("Admin"), Baseline: tier("Baseline") } };
 }
 
-export const NO_ADMIN_POLICIES: AdminAnalysis = { policies: [], tiers: { Admin: [], Baseline: [] } };
-
 /**
  * A named port of these APIs has no protocol: it stands for the destination container port of
  * that name, whatever its protocol, so it is looked up under all three.

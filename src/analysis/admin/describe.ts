@@ -15,14 +15,6 @@ export function adminRuleLabel(direction: Direction, rule: AdminRule): string {
   return `${direction} rule ${adminRuleName(rule)}`;
 }
 
-/** `AdminNetworkPolicy pci-isolation (priority 10)`, `BaselineAdminNetworkPolicy default`. */
-export function adminPolicyWithPriority(policy: AdminPolicy): string {
-  const tier = policy.kind === "ClusterNetworkPolicy" ? `, ${policy.tier} tier` : "";
-  return policy.priority === undefined
-    ? adminPolicyName(policy)
-    : `${adminPolicyName(policy)} (priority ${policy.priority}${tier})`;
-}
-
 /** What a peer names, in a few words. */
 export function describeAdminPeer(peer: AdminPeer): string {
   switch (peer.type) {

@@ -1,24 +1,19 @@
 import type { AdminPolicy } from "../../model/admin-policy.js";
 import type { Finding } from "../../model/finding.js";
+import { joinAnd } from "../lint/describe.js";
 import { adminObject } from "./describe.js";
 
 export const MISSING_DESCRIPTION = "missing-description";
 
-/** The keys lint accepts by default (the same as for NetworkPolicy). */
-export const DEFAULT_ADMIN_DESCRIPTION_KEYS: readonly string[] = [
-  "kubernetes.io/description",
-  "netpol-review/description",
-];
-
 /**
  * `missing-description` for the cluster-scoped kinds: a guardrail whose purpose is written
- * nowhere cannot be reviewed. An accepted key with an empty or whitespace value counts as missing.
+ * nowhere cannot be reviewed. An accepted key (the lint's configured keys) with an empty or
+ * whitespace value counts as missing.
  */
 export function adminMissingDescriptions(
   policies: readonly AdminPolicy[],
-  keys: readonly string[] = DEFAULT_ADMIN_DESCRIPTION_KEYS,
+  accepted: readonly string[],
 ): Finding[] {
-  const accepted = keys.length > 0 ? keys : DEFAULT_ADMIN_DESCRIPTION_KEYS;
   const out: Finding[] = [];
   for (const policy of policies) {
     const present = accepted.filter((key) => Object.hasOwn(policy.annotations, key));
@@ -26,7 +21,7 @@ export function adminMissingDescriptions(
     const what =
       present.length > 0
         ? `Its ${present[0]} annotation is empty, so nothing says why this ${policy.kind} exists`
-        : `No ${orList(accepted)} annotation says why this ${policy.kind} exists`;
+        : `No ${joinAnd(accepted, "or")} annotation says why this ${policy.kind} exists`;
     out.push({
       rule: MISSING_DESCRIPTION,
       severity: "warning",
@@ -38,9 +33,4 @@ export function adminMissingDescriptions(
     });
   }
   return out;
-}
-
-function orList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }

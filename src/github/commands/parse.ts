@@ -13,8 +13,6 @@ export type Command =
   /** `problem` is plain text (it may quote the user's words): escape it before showing it. */
   | { readonly kind: "invalid"; readonly line: string; readonly problem: string };
 
-export const COMMAND_PREFIX = "/netpol";
-
 /** More commands than this in one comment are not run (each may fetch and analyse two trees). */
 export const MAX_COMMANDS_PER_COMMENT = 10;
 

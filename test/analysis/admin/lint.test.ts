@@ -7,7 +7,7 @@ import { shadowedAdminRules } from "../../../src/analysis/admin/lint-shadowed-ru
 import { unanalysablePeers } from "../../../src/analysis/admin/lint-unanalysable-peer.js";
 import { selectorsCanOverlap } from "../../../src/analysis/admin/selector-overlap.js";
 import { analyseTree } from "../../../src/analysis/cluster.js";
-import { LintContext } from "../../../src/analysis/lint/context.js";
+import { DEFAULT_DESCRIPTION_ANNOTATIONS, LintContext } from "../../../src/analysis/lint/context.js";
 import { loadManifests } from "../../../src/manifests/load.js";
 import { readDirectory } from "../../../src/manifests/read-dir.js";
 import type { Finding } from "../../../src/model/finding.js";
@@ -264,7 +264,7 @@ describe("missing-description for the admin kinds", () => {
         anp("empty", 2, "subject: { namespaces: {} }", 'annotations: { netpol-review/description: " " }') +
         anp("fine", 3, "subject: { namespaces: {} }"),
     );
-    const findings = adminMissingDescriptions(t.adminPolicies);
+    const findings = adminMissingDescriptions(t.adminPolicies, DEFAULT_DESCRIPTION_ANNOTATIONS);
     expect(at(findings)).toEqual([
       "manifests.yaml:1 warning AdminNetworkPolicy bare",
       "manifests.yaml:8 warning AdminNetworkPolicy empty",
