@@ -1,9 +1,13 @@
-import { explainFlow } from "../analysis/explain.js";
+import { explainFlowChange } from "../analysis/explain-change.js";
 import { buildReview } from "../analysis/review/build.js";
 import { loadManifests } from "../manifests/load.js";
 import { renderCheckRun } from "../report/check-run.js";
 import { COMMENT_MARKER, renderComment } from "../report/comment.js";
-import { renderChangeExplanation, renderFlowExplanation } from "../report/explain-markdown.js";
+import {
+  renderChangeExplanation,
+  renderFlowChanges,
+  renderFlowExplanation,
+} from "../report/explain-markdown.js";
 import { type AppDependencies, appDependencies, appIdFromEnvironment } from "./dependencies.js";
 import type { ReviewEngine } from "./engine.js";
 
@@ -11,12 +15,13 @@ import type { ReviewEngine } from "./engine.js";
 export const defaultEngine: ReviewEngine = {
   loadManifests,
   buildReview,
-  explainFlow,
+  explainFlowChange,
   commentMarker: COMMENT_MARKER,
   renderComment,
   renderCheckRun,
   renderChangeExplanation,
   renderFlowExplanation,
+  renderFlowChanges,
 };
 
 /** The real engine; the app id from `APP_ID`, as Probot has it. */

@@ -1,3 +1,5 @@
+import type { FlowAcrossChange } from "../analysis/explain-change.js";
+import type { FlowChanges } from "../analysis/review/flow-changes.js";
 import type { FlowExplanation, Review, ReviewOptions, Revision } from "../analysis/review/types.js";
 import type { SourceFile } from "../manifests/source-file.js";
 import type { ManifestTree } from "../model/tree.js";
@@ -38,11 +40,12 @@ export interface ReviewEngine {
     input: { base: ManifestTree; head: ManifestTree; baseRevision: Revision; headRevision: Revision },
     options: ReviewOptions,
   ): Review;
-  explainFlow(
-    tree: ManifestTree,
+  /** One flow at base and at head (null where it does not exist), and what the change did to it. */
+  explainFlowChange(
+    input: { base: ManifestTree; head: ManifestTree; baseRevision: Revision; headRevision: Revision },
     query: FlowQuery,
     options: ReviewOptions,
-  ): FlowExplanation | { error: string };
+  ): FlowAcrossChange | { error: string };
   /** An HTML comment that marks the sticky PR comment, so that it can be found and edited. */
   readonly commentMarker: string;
   renderComment(review: Review, options: RenderOptions): string;
@@ -54,4 +57,5 @@ export interface ReviewEngine {
     head: FlowExplanation | null,
     options: RenderOptions,
   ): string;
+  renderFlowChanges(changes: FlowChanges, options: RenderOptions): string;
 }

@@ -108,6 +108,8 @@ describe("slash commands", () => {
       At the merge base \`91f9b13\` and the head \`dc30038\`:
 
       flow shop/web -> shop/db on 5432/TCP: base All Connections, head No Connections
+
+      changes: opened 0, closed 0
       "
     `);
   });

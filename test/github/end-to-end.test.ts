@@ -143,6 +143,10 @@ describe("end to end, with the real engine", () => {
       | **Ingress** to \`shop/db[Deployment]\` | _isolated, allows nothing_<br>🚫 NetworkPolicy shop/default-deny ([\`deploy/policies.yaml:1\`](https://github.com/octo-org/shop/blob/3a9efbc718cc78d818f758ff6853d993b4014a2a/deploy/policies.yaml#L1)): selects these pods and has no ingress rules, so it allows nothing | _isolated, allows TCP 5432_<br>✅ NetworkPolicy shop/allow-web-to-db ([\`deploy/policies.yaml:22\`](https://github.com/octo-org/shop/blob/0de243519630e4e5411d9427dfa867a8c4b466f4/deploy/policies.yaml#L22)): ingress rule #‍0 admits shop/web\\[Deployment\\] on TCP 5432<br>🚫 NetworkPolicy shop/default-deny ([\`deploy/policies.yaml:1\`](https://github.com/octo-org/shop/blob/0de243519630e4e5411d9427dfa867a8c4b466f4/deploy/policies.yaml#L1)): selects these pods and has no ingress rules, so it allows nothing |
 
       **Changed:** denied at base, allowed on TCP 5432 at head.
+
+      **What changed:**
+      - ➕ Opened TCP 5432, because:
+        - NetworkPolicy shop/allow-web-to-db: new policy; its ingress rule #‍0 allows this traffic ([\`deploy/policies.yaml:22\`](https://github.com/octo-org/shop/blob/0de243519630e4e5411d9427dfa867a8c4b466f4/deploy/policies.yaml#L22))
       "
     `);
   });

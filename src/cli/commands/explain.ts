@@ -1,10 +1,6 @@
-import { analyseTree } from "../../analysis/cluster.js";
-import { diffReachability } from "../../analysis/diff.js";
-import { explainFlowIn, type FlowQuery } from "../../analysis/explain.js";
-import { reviewOfDiff } from "../../analysis/review/build.js";
-import { flowChanges } from "../../analysis/review/flow-changes.js";
+import { explainFlow, type FlowQuery } from "../../analysis/explain.js";
+import { explainFlowChange } from "../../analysis/explain-change.js";
 import type { FlowExplanation } from "../../analysis/review/types.js";
-import { PortSet } from "../../model/port-set.js";
 import {
   renderFlowChanges,
   renderFlowExplanation,
@@ -54,7 +50,7 @@ Options:
     };
     const head = await loadInput(positionals[0] as string, io.cwd);
     if (typeof options.base !== "string") {
-      const flow = explainFlowIn(analyseTree(head.tree), query);
+      const flow = explainFlow(head.tree, query);
       if ("error" in flow) throw new UsageError(flow.error);
       io.stdout(
         format === "markdown"
@@ -79,36 +75,25 @@ function explainChange(
   asked: { from: string; to: string; port?: string },
   format: Format,
 ): string {
-  // Explained against the diff's own analyses, which cut external ranges and place stand-ins
-  // alike on both sides, so that an address or a stand-in names the same endpoint in both.
-  const diff = diffReachability(base.tree, head.tree);
-  const headResult = explainFlowIn(diff.head, query);
-  const baseResult = explainFlowIn(diff.base, query);
-  // A flow may exist on one side only (a workload the change adds or removes).
-  if ("error" in headResult && "error" in baseResult) throw new UsageError(headResult.error);
-  const headFlow = "error" in headResult ? undefined : headResult;
-  const baseFlow = "error" in baseResult ? undefined : baseResult;
-  const flow = (headFlow ?? baseFlow) as FlowExplanation;
-  const review = reviewOfDiff(diff, {
-    base: base.tree,
-    head: head.tree,
-    baseRevision: { label: base.name },
-    headRevision: { label: head.name },
-  });
-  const changes = flowChanges(
-    review,
-    flow.from,
-    flow.to,
-    query.port && PortSet.port(query.port.protocol, query.port.port),
+  const result = explainFlowChange(
+    {
+      base: base.tree,
+      head: head.tree,
+      baseRevision: { label: base.name },
+      headRevision: { label: head.name },
+    },
+    query,
   );
+  if ("error" in result) throw new UsageError(result.error);
+  const { changes } = result;
   if (format === "markdown") {
-    return `${renderFlowExplanation(asked, baseFlow ?? null, headFlow ?? null)}\n\n${renderFlowChanges(changes)}`;
+    return `${renderFlowExplanation(asked, result.base, result.head)}\n\n${renderFlowChanges(changes)}`;
   }
   if (format === "json") {
-    const json = { base: baseFlow ? flowJson(baseFlow) : null, head: headFlow ? flowJson(headFlow) : null };
+    const json = { base: result.base && flowJson(result.base), head: result.head && flowJson(result.head) };
     return JSON.stringify({ ...json, changes: flowChangesJson(changes) }, null, 2);
   }
-  const side = (name: string, f: FlowExplanation | undefined) =>
+  const side = (name: string, f: FlowExplanation | null) =>
     `At ${name}:\n${f ? flowText(f) : "  (not in this tree)"}`;
-  return [side(base.name, baseFlow), side(head.name, headFlow), flowChangesText(changes)].join("\n\n");
+  return [side(base.name, result.base), side(head.name, result.head), flowChangesText(changes)].join("\n\n");
 }

@@ -154,20 +154,29 @@ async function explainFlow(
   if ("error" in prepared) return prepared.error;
   const { engine } = session.deps;
   const query = { from: command.from, to: command.to, ...(command.port ? { port: command.port } : {}) };
-  const base = engine.explainFlow(prepared.trees.base, query, prepared.options);
-  const head = engine.explainFlow(prepared.trees.head, query, prepared.options);
-  if ("error" in base && "error" in head) {
-    const errors = [...new Set([base.error, head.error])].join("; ");
-    return `Cannot explain this flow: ${escapeMarkdown(errors)}.\n\n${USAGE}`;
-  }
+  const result = engine.explainFlowChange(
+    {
+      base: prepared.trees.base,
+      head: prepared.trees.head,
+      baseRevision: prepared.revisions.base,
+      headRevision: prepared.revisions.head,
+    },
+    query,
+    prepared.options,
+  );
+  if ("error" in result) return `Cannot explain this flow: ${escapeMarkdown(result.error)}.\n\n${USAGE}`;
   const port = command.port ? `${command.port.port}/${command.port.protocol}` : undefined;
   const heading = `At the merge base ${code(shortSha(prepared.revisions.base.sha))} and the head ${code(shortSha(prepared.revisions.head.sha))}:`;
-  const body = engine.renderFlowExplanation(
-    { from: command.from, to: command.to, ...(port ? { port } : {}) },
-    "error" in base ? null : (base as FlowExplanation),
-    "error" in head ? null : (head as FlowExplanation),
-    renderOptions(session.gh.repositoryUrl, prepared.revisions),
-  );
+  const links = renderOptions(session.gh.repositoryUrl, prepared.revisions);
+  const body = [
+    engine.renderFlowExplanation(
+      { from: command.from, to: command.to, ...(port ? { port } : {}) },
+      result.base,
+      result.head,
+      links,
+    ),
+    engine.renderFlowChanges(result.changes, links),
+  ].join("\n\n");
   return `${heading}\n\n${body}`;
 }
 

@@ -70,25 +70,37 @@ export function fakeEngine(): ReviewEngine {
         },
       } satisfies Review;
     },
-    explainFlow: (tree, query) => {
-      const known = (id: string) => tree.workloads.some((w) => `${w.namespace}/${w.name}` === id);
-      if (!known(query.from)) return { error: `no workload ${query.from}` };
-      if (!known(query.to)) return { error: `no workload ${query.to}` };
-      const allowed = tree.policies.length === 0 ? PortSet.ALL : PortSet.EMPTY;
-      const direction = (d: "egress" | "ingress") => ({
-        direction: d,
-        isolated: tree.policies.length > 0,
-        allowed,
-        reasons: [],
-      });
+    explainFlowChange: ({ base, head }, query) => {
+      const flowIn = (tree: ManifestTree): FlowExplanation | { error: string } => {
+        const known = (id: string) => tree.workloads.some((w) => `${w.namespace}/${w.name}` === id);
+        if (!known(query.from)) return { error: `no workload ${query.from}` };
+        if (!known(query.to)) return { error: `no workload ${query.to}` };
+        const allowed = tree.policies.length === 0 ? PortSet.ALL : PortSet.EMPTY;
+        const direction = (d: "egress" | "ingress") => ({
+          direction: d,
+          isolated: tree.policies.length > 0,
+          allowed,
+          reasons: [],
+        });
+        return {
+          from: query.from,
+          to: query.to,
+          allowed,
+          egress: direction("egress"),
+          ingress: direction("ingress"),
+        };
+      };
+      const before = flowIn(base);
+      const after = flowIn(head);
+      if ("error" in before && "error" in after) return after;
       return {
-        from: query.from,
-        to: query.to,
-        allowed,
-        egress: direction("egress"),
-        ingress: direction("ingress"),
-      } satisfies FlowExplanation;
+        base: "error" in before ? null : before,
+        head: "error" in after ? null : after,
+        changes: { opened: [], closed: [] },
+      };
     },
+    renderFlowChanges: (changes) =>
+      `changes: opened ${changes.opened.length}, closed ${changes.closed.length}`,
     commentMarker: FAKE_MARKER,
     renderComment: (review) =>
       `${FAKE_MARKER}\nopened ${review.opened.length}, closed ${review.closed.length}, findings ${review.findings.length} (${review.base.sha?.slice(0, 7)}..${review.head.sha?.slice(0, 7)})`,
