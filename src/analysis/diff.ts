@@ -162,19 +162,21 @@ export function countPairs(blocks: readonly PairBlock[]): number {
  * only and every pair through it would look opened or closed, so both sides get it.
  */
 function analyseBoth(baseTree: ManifestTree, headTree: ManifestTree): { base: Side; head: Side } {
-  const analyse = (standIns?: readonly StandInSpec[]) => ({
-    base: analyseTree(baseTree, { ipBoundaries: treeIpBoundaries(headTree), ...(standIns && { standIns }) }),
-    head: analyseTree(headTree, { ipBoundaries: treeIpBoundaries(baseTree), ...(standIns && { standIns }) }),
-  });
-  let both = analyse();
-  const standInIds = (a: ClusterAnalysis) =>
-    new Set(a.endpoints.filter((e) => e.kind === "Pods").map((e) => e.id));
-  const baseIds = standInIds(both.base);
-  const headIds = standInIds(both.head);
-  if (baseIds.size !== headIds.size || [...baseIds].some((id) => !headIds.has(id))) {
-    both = analyse([...both.base.standIns, ...both.head.standIns]);
-  }
-  return { base: side(both.base), head: side(both.head) };
+  const baseOptions = { ipBoundaries: treeIpBoundaries(headTree) };
+  const headOptions = { ipBoundaries: treeIpBoundaries(baseTree) };
+  let base = analyseTree(baseTree, baseOptions);
+  let head = analyseTree(headTree, headOptions);
+  const baseIds = standInIds(base);
+  const headIds = standInIds(head);
+  const standIns = [...base.standIns, ...head.standIns];
+  // Only a side that lacks some of the other side's stand-ins is analysed again.
+  if ([...headIds].some((id) => !baseIds.has(id))) base = analyseTree(baseTree, { ...baseOptions, standIns });
+  if ([...baseIds].some((id) => !headIds.has(id))) head = analyseTree(headTree, { ...headOptions, standIns });
+  return { base: side(base), head: side(head) };
+}
+
+function standInIds(analysis: ClusterAnalysis): Set<string> {
+  return new Set(analysis.endpoints.filter((e) => e.kind === "Pods").map((e) => e.id));
 }
 
 function side(analysis: ClusterAnalysis): Side {
