@@ -25,11 +25,15 @@ interface Side {
 export class Attributor {
   private readonly base: Side;
   private readonly head: Side;
+  private readonly adminBase: AdminSide;
+  private readonly adminHead: AdminSide;
   private readonly ownCausesById = new Map<string, Cause[]>();
 
   constructor(diff: ReachDiff) {
     this.base = side(diff.base);
     this.head = side(diff.head);
+    this.adminBase = { analysis: diff.base, classOf: (id) => this.classAt(this.base, id) };
+    this.adminHead = { analysis: diff.head, classOf: (id) => this.classAt(this.head, id) };
   }
 
   /**
@@ -49,14 +53,7 @@ export class Attributor {
       ["ingress", dst, src],
     ] as const) {
       policy.push(
-        ...adminCauses(
-          this.adminSide(this.base),
-          this.adminSide(this.head),
-          direction,
-          subject.id,
-          peer.id,
-          block.ports,
-        ),
+        ...adminCauses(this.adminBase, this.adminHead, direction, subject.id, peer.id, block.ports),
       );
     }
     return { ...block, causes: unique(policy) };
@@ -80,13 +77,12 @@ export class Attributor {
     if (!workload) return [];
     const object = `${workload.kind} ${workload.namespace}/${workload.name}`;
     if (!before || !after) {
-      const source = (after ?? before)?.workload?.source ?? workload.source;
       return [
         {
           kind: after ? "workload-added" : "workload-removed",
           object,
           side: after ? "head" : "base",
-          ...source,
+          ...workload.source,
           detail: after ? "new workload" : "workload removed",
         },
       ];
@@ -318,10 +314,6 @@ export class Attributor {
           ? `now selects ${role}, isolating it for ${direction}`
           : `no longer selects ${role}, which is no longer isolated for ${direction}`,
     };
-  }
-
-  private adminSide(s: Side): AdminSide {
-    return { analysis: s.analysis, classOf: (id) => this.classAt(s, id) };
   }
 
   private podAt(s: Side, id: string) {
