@@ -145,12 +145,12 @@ export class Attributor {
     const destination = direction === "egress" ? peerClass : subjectClass;
     for (const compiled of now) {
       const counterpart = thenSide.policyByName.get(policyKey(compiled));
+      const sameContent =
+        counterpart !== undefined &&
+        policyContentKey(counterpart.policy) === policyContentKey(compiled.policy);
       for (const rule of compiled.rules[direction] ?? []) {
         if (!ruleAdmitsPeer(rule, peerClass) || rulePortsAt(rule, destination).intersect(ports).isEmpty())
           continue;
-        const sameContent =
-          counterpart !== undefined &&
-          policyContentKey(counterpart.policy) === policyContentKey(compiled.policy);
         if (sameContent) {
           // The policy did not change; if it selects the subject on one side only, the subject's labels moved.
           const subjectExistedThen = (opened ? before : after) !== undefined;
