@@ -17,7 +17,5 @@ export function escapeMarkdown(text: string): string {
   return escapeInline(truncate(text, MAX_TEXT_CHARS));
 }
 
-/** A short commit SHA for text; the full one stays in links and API calls. */
-export function shortSha(sha: string): string {
-  return sha.slice(0, 7);
-}
+/** A short commit SHA for text (the full one stays in links and API calls). */
+export { shortSha } from "../report/wording.js";
