@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { escapeTerminal } from "../report/escape.js";
 import type { Command, Format } from "./commands/command.js";
 import { diffCommand } from "./commands/diff.js";
 import { explainCommand } from "./commands/explain.js";
@@ -49,13 +50,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error))
       return usageError(io, (error as Error).message, command.usage);
-    io.stderr(`netpol-review: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    io.stderr(
+      `netpol-review: internal error: ${escapeTerminal(error instanceof Error ? error.message : String(error))}`,
+    );
     return EXIT.internal;
   }
 }
 
+/** Reasons can quote manifest names (`did you mean …?`): one line, no control characters. */
 function usageError(io: CliIo, reason: string, usage: string): number {
-  io.stderr(`netpol-review: ${reason}\n\n${usage}`);
+  io.stderr(`netpol-review: ${escapeTerminal(reason)}\n\n${usage}`);
   return EXIT.usage;
 }
 

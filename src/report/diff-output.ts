@@ -2,6 +2,7 @@ import type { ReachDiff } from "../analysis/diff.js";
 import type { Connection } from "../analysis/reach.js";
 import type { Finding } from "../model/finding.js";
 import { endpointJson, endpointText, portsJson } from "./endpoint-json.js";
+import { escapeTerminal } from "./escape.js";
 
 const pairJson = (c: Connection) => ({ src: c.src.id, dst: c.dst.id, ports: portsJson(c.ports) });
 
@@ -33,7 +34,7 @@ export function diffText(diff: ReachDiff): string {
     return notes.length > 0 ? `  (${notes.join(", ")})` : "";
   };
   const line = (sign: string, c: Connection) =>
-    `${sign} ${endpointText(c.src)} => ${endpointText(c.dst)} : ${c.ports}${mark(c)}`;
+    escapeTerminal(`${sign} ${endpointText(c.src)} => ${endpointText(c.dst)} : ${c.ports}${mark(c)}`);
   const header = `${diff.opened.length} ${diff.opened.length === 1 ? "path" : "paths"} opened, ${diff.closed.length} closed`;
   return [header, ...diff.opened.map((c) => line("+", c)), ...diff.closed.map((c) => line("-", c))].join(
     "\n",

@@ -1,5 +1,7 @@
 import type { FlowChanges } from "../analysis/review/flow-changes.js";
 import type { DirectionExplanation, FlowExplanation, Reason } from "../analysis/review/types.js";
+import { escapeTerminal } from "./escape.js";
+import { causeText, locationText } from "./wording.js";
 
 /** One flow's verdict and every deciding policy, for a terminal. */
 export function flowText(flow: FlowExplanation): string {
@@ -8,7 +10,11 @@ export function flowText(flow: FlowExplanation): string {
     `${flow.from} => ${flow.to} : ${verdict}`,
     directionText(flow.egress, flow.from),
     directionText(flow.ingress, flow.to),
-  ].join("\n");
+  ]
+    .join("\n")
+    .split("\n")
+    .map(escapeTerminal)
+    .join("\n");
 }
 
 function directionText(direction: DirectionExplanation, subject: string): string {
@@ -69,10 +75,12 @@ export function flowChangesText(changes: FlowChanges): string {
   ].flatMap(([what, group]) => [
     `  ${what}, because:`,
     ...group.causes.map(
-      (c) => `    ${c.object}: ${c.detail} (${c.file}:${c.line}${c.side === "base" ? " at base" : ""})`,
+      (c) => `    ${causeText(c)} (${locationText(c)}${c.side === "base" ? ", at base" : ""})`,
     ),
   ]);
-  return lines.length === 0 ? "What changed: nothing for this flow." : ["What changed:", ...lines].join("\n");
+  return lines.length === 0
+    ? "What changed: nothing for this flow."
+    : ["What changed:", ...lines.map(escapeTerminal)].join("\n");
 }
 
 /** The same for JSON: per opened or closed part, its ports and causes. */

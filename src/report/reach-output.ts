@@ -1,6 +1,7 @@
 import type { Reachability } from "../analysis/reach.js";
 import type { Finding } from "../model/finding.js";
 import { endpointJson, endpointText, portsJson } from "./endpoint-json.js";
+import { escapeTerminal } from "./escape.js";
 
 export function reachJson(reach: Reachability, diagnostics: readonly Finding[]): string {
   return JSON.stringify(
@@ -21,6 +22,6 @@ export function reachJson(reach: Reachability, diagnostics: readonly Finding[]):
 /** One line per pair: `shop/frontend[Deployment] => shop/backend[Deployment] : TCP 9000`. */
 export function reachText(reach: Reachability): string {
   return reach.connections
-    .map((c) => `${endpointText(c.src)} => ${endpointText(c.dst)} : ${c.ports}`)
+    .map((c) => escapeTerminal(`${endpointText(c.src)} => ${endpointText(c.dst)} : ${c.ports}`))
     .join("\n");
 }

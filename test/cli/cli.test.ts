@@ -410,3 +410,35 @@ spec:
     expect(narrowed.changes.opened[0].ports).toEqual([{ protocol: "TCP", from: 443, to: 443 }]);
   });
 });
+
+describe("text output is safe for a terminal", () => {
+  it("a control sequence in a manifest name never reaches stdout or stderr", async () => {
+    const root = mkdtempSync(join(tmpdir(), "netpol-ansi-"));
+    const ansi = `apiVersion: v1
+kind: Pod
+metadata: { name: "x\\e[31mRED", namespace: a, labels: { app: x } }
+spec: { containers: [{ name: c, image: i }] }
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: "p\\e]0;pwned\\a", namespace: a }
+spec: { podSelector: {} }
+`;
+    mkdirSync(join(root, "b"));
+    mkdirSync(join(root, "h"));
+    writeFileSync(join(root, "b", "m.yaml"), ansi.split("---")[0] as string);
+    writeFileSync(join(root, "h", "m.yaml"), ansi);
+    const outputs = [
+      await cli(["reach", "h"], root),
+      await cli(["diff", "b", "h"], root),
+      await cli(["lint", "h", "--base", "b"], root),
+      await cli(["explain", "h", "--base", "b", "--from", "0.0.0.0", "--to", `a/x\u001b[31mRED`], root),
+      await cli(["explain", "h", "--from", "0.0.0.0", "--to", "a/x"], root),
+    ];
+    expect(outputs[0]?.stdout).toContain("a/x[31mRED[Pod]");
+    expect(outputs[4]?.stderr).toContain("did you mean a/x[31mRED[Pod]?");
+    for (const { stdout, stderr } of outputs) {
+      expect(`${stdout}${stderr}`).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    }
+  });
+});
