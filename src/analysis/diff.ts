@@ -6,7 +6,6 @@ import { adminNetworkBlocks } from "./admin/compile-admin.js";
 import { analyseTree, type ClusterAnalysis, type EndpointClass } from "./cluster.js";
 import { ipBlockPeers, ipBoundaries } from "./endpoints.js";
 import { ConnectivityOracle } from "./evaluate.js";
-import type { StandInSpec } from "./peer-matcher.js";
 import { policyContentKey } from "./policy-content.js";
 import { byPair, type Connection } from "./reach.js";
 

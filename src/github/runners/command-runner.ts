@@ -1,4 +1,4 @@
-import type { FlowExplanation, Review } from "../../analysis/review/types.js";
+import type { Review } from "../../analysis/review/types.js";
 import type { Command } from "../commands/parse.js";
 import { MAX_COMMANDS_PER_COMMENT, parseCommands } from "../commands/parse.js";
 import { USAGE } from "../commands/usage.js";
