@@ -1,7 +1,9 @@
 import type { Review } from "../analysis/review/types.js";
+import { manifestMatcher } from "../config/globs.js";
+import { reviewOptions } from "../config/review-options.js";
+import type { Config } from "../config/schema.js";
+import { decideConclusion, namespacesKnownTo } from "../report/verdict.js";
 import { type AppIdentity, appIdentity } from "./app-identity.js";
-import { manifestMatcher } from "./config/globs.js";
-import type { Config } from "./config/schema.js";
 import type { AppDependencies } from "./dependencies.js";
 import type { GitHubContext, PullRequestRef } from "./github-context.js";
 import { type CheckRun, type Conclusion, completeCheckRun } from "./publish/check-run.js";
@@ -17,13 +19,11 @@ import {
 } from "./publish/status-outputs.js";
 import { findStickyComment, publishStickyComment, type StickyResult } from "./publish/sticky-comment.js";
 import { renderOptions } from "./render-options.js";
-import { decideConclusion, namespacesKnownTo } from "./steps/decide-conclusion.js";
 import { HeadGuard, SupersededError } from "./steps/ensure-current-head.js";
 import { fetchTrees } from "./steps/fetch-trees.js";
 import { listChangedFiles, touchesManifests } from "./steps/list-changed-files.js";
 import { loadConfig } from "./steps/load-config.js";
 import { resolveRevisions } from "./steps/resolve-revisions.js";
-import { reviewOptions } from "./steps/review-options.js";
 
 export type ReviewOutcome =
   | { readonly kind: "reviewed"; readonly conclusion: Conclusion; readonly title: string }

@@ -1,6 +1,6 @@
+import { shortSha } from "../../report/inline-markdown.js";
 import type { CheckRunAnnotation, CheckRunOutput } from "../engine.js";
 import type { GitHubContext, PullRequestRef } from "../github-context.js";
-import { shortSha } from "../markdown.js";
 
 /** The name of the check run, which branch protection rules require. */
 export const CHECK_NAME = "netpol-review";

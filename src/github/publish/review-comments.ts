@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Review, ReviewFinding } from "../../analysis/review/types.js";
+import { code, escapeMarkdown } from "../../report/inline-markdown.js";
 import { type AppIdentity, isOwnComment } from "../app-identity.js";
 import { apiStatus, describeError, loggableError } from "../errors.js";
 import type { GitHubContext } from "../github-context.js";
-import { code, escapeMarkdown } from "../markdown.js";
 import type { ChangedFile } from "../steps/list-changed-files.js";
 import { rightSideLines } from "./diff-lines.js";
 

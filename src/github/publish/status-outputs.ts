@@ -1,8 +1,9 @@
-import { type ConfigError, describeConfigErrors } from "../config/parse.js";
-import { CONFIG_PATH } from "../config/schema.js";
+import type { ConfigError } from "../../config/parse.js";
+import { CONFIG_PATH } from "../../config/schema.js";
+import { describeConfigErrors } from "../../report/config-errors.js";
+import { code, escapeMarkdown, shortSha } from "../../report/inline-markdown.js";
+import type { Verdict } from "../../report/verdict.js";
 import type { CheckRunOutput } from "../engine.js";
-import { code, escapeMarkdown, shortSha } from "../markdown.js";
-import type { Verdict } from "../steps/decide-conclusion.js";
 
 // Check run outputs for the cases where there is no review to render. Reviews themselves are
 // rendered by src/report; these are the app's own states.

@@ -1,20 +1,21 @@
 import type { Review } from "../../analysis/review/types.js";
+import { manifestMatcher } from "../../config/globs.js";
+import type { ConfigResult } from "../../config/parse.js";
+import { reviewOptions } from "../../config/review-options.js";
+import { describeConfigErrors } from "../../report/config-errors.js";
+import { code, escapeMarkdown, shortSha } from "../../report/inline-markdown.js";
 import type { Command } from "../commands/parse.js";
 import { MAX_COMMANDS_PER_COMMENT, parseCommands } from "../commands/parse.js";
 import { USAGE } from "../commands/usage.js";
-import { manifestMatcher } from "../config/globs.js";
-import { type ConfigResult, describeConfigErrors } from "../config/parse.js";
 import type { AppDependencies } from "../dependencies.js";
 import type { RenderOptions } from "../engine.js";
 import { apiStatus, describeError, loggableError, sanitizedError } from "../errors.js";
 import type { GitHubContext, PullRequestRef } from "../github-context.js";
-import { code, escapeMarkdown, shortSha } from "../markdown.js";
 import { renderOptions } from "../render-options.js";
 import { fetchPullRequest } from "../steps/fetch-pull-request.js";
 import { fetchTrees, type Trees } from "../steps/fetch-trees.js";
 import { loadConfig } from "../steps/load-config.js";
 import { type Revisions, resolveRevisions } from "../steps/resolve-revisions.js";
-import { reviewOptions } from "../steps/review-options.js";
 import { runReview } from "./review-runner.js";
 
 /** Marks the app's replies to commands. */

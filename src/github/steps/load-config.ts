@@ -1,5 +1,5 @@
-import { type ConfigResult, parseConfig } from "../config/parse.js";
-import { CONFIG_PATH, DEFAULT_CONFIG } from "../config/schema.js";
+import { type ConfigResult, parseConfig } from "../../config/parse.js";
+import { CONFIG_PATH, DEFAULT_CONFIG } from "../../config/schema.js";
 import { apiStatus } from "../errors.js";
 import type { GitHubContext } from "../github-context.js";
 

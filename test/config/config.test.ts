@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { configJsonSchema } from "../../src/github/config/json-schema.js";
-import { describeConfigErrors, parseConfig } from "../../src/github/config/parse.js";
-import { DEFAULT_CONFIG } from "../../src/github/config/schema.js";
+import { configJsonSchema } from "../../src/config/json-schema.js";
+import { parseConfig } from "../../src/config/parse.js";
+import { DEFAULT_CONFIG } from "../../src/config/schema.js";
+import { describeConfigErrors } from "../../src/report/config-errors.js";
 
 const fixture = (name: string) =>
-  readFileSync(new URL(`../fixtures/github/config/${name}`, import.meta.url), "utf8");
+  readFileSync(new URL(`../fixtures/config/${name}`, import.meta.url), "utf8");
 
 describe("configuration", () => {
   it("an empty file (or one with only comments) is the default configuration", () => {
@@ -109,7 +110,7 @@ describe("configuration", () => {
     expect(result.ok).toBe(false);
   });
 
-  // Regenerate with: UPDATE_CONFIG_SCHEMA=1 npx vitest run test/github/config.test.ts
+  // Regenerate with: UPDATE_CONFIG_SCHEMA=1 npx vitest run test/config/config.test.ts
   it("docs/config.schema.json is generated from the schema and up to date", () => {
     const file = new URL("../../docs/config.schema.json", import.meta.url);
     const generated = `${JSON.stringify(configJsonSchema(), null, 2)}\n`;

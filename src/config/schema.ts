@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { LINT_RULES } from "../../analysis/lint/registry.js";
-import { SEVERITIES } from "../../model/finding.js";
-import { PROTOCOLS } from "../../model/protocol.js";
-import { WORKLOAD_KINDS } from "../../model/workload.js";
+import { LINT_RULES } from "../analysis/lint/registry.js";
+import { SEVERITIES } from "../model/finding.js";
+import { PROTOCOLS } from "../model/protocol.js";
+import { WORKLOAD_KINDS } from "../model/workload.js";
 
 /** Where the app reads its configuration, in the pull request's base branch. */
 export const CONFIG_PATH = ".github/netpol-review.yml";

@@ -1,8 +1,7 @@
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { type FieldPath, SourcePositions } from "../../manifests/source-positions.js";
-import { issueMessage, issuePath } from "../../manifests/zod-issues.js";
-import { code, escapeMarkdown } from "../markdown.js";
+import { type FieldPath, SourcePositions } from "../manifests/source-positions.js";
+import { issueMessage, issuePath } from "../manifests/zod-issues.js";
 import { CONFIG_PATH, type Config, configSchema } from "./schema.js";
 
 /** A problem with the configuration file, as the user should read it: where, which key, why. */
@@ -128,16 +127,6 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
   while (current instanceof z.ZodDefault || current instanceof z.ZodOptional)
     current = current.unwrap() as z.core.$ZodType;
   return current;
-}
-
-/** A Markdown list, one error per line with file, line and key, for check run summaries and replies. */
-export function describeConfigErrors(errors: readonly ConfigError[]): string {
-  return errors
-    .map(
-      (e) =>
-        `- ${code(e.file)} line ${e.line}${e.key ? `, key ${code(e.key)}` : ""}: ${escapeMarkdown(e.message)}`,
-    )
-    .join("\n");
 }
 
 function firstLine(message: string): string {

@@ -1,4 +1,4 @@
-import { escapeMarkdown as escapeInline, markdownCode, truncate } from "../report/escape.js";
+import { escapeMarkdown as escapeInline, markdownCode, truncate } from "./escape.js";
 
 // Text the app writes itself into comments and check runs. Everything that comes from a
 // repository or a user (paths, keys, messages, command lines) goes through `code` or
@@ -18,4 +18,4 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** A short commit SHA for text (the full one stays in links and API calls). */
-export { shortSha } from "../report/wording.js";
+export { shortSha } from "./wording.js";

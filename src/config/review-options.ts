@@ -1,5 +1,5 @@
-import type { ReviewOptions } from "../../analysis/review/types.js";
-import type { Config } from "../config/schema.js";
+import type { ReviewOptions } from "../analysis/review/types.js";
+import type { Config } from "./schema.js";
 
 /** The engine's options from the repository configuration. */
 export function reviewOptions(config: Config): ReviewOptions {

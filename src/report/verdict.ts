@@ -1,8 +1,8 @@
-import type { GroupSide, PathGroup, Review } from "../../analysis/review/types.js";
-import type { Severity } from "../../model/finding.js";
-import type { ManifestTree } from "../../model/tree.js";
+import type { GroupSide, PathGroup, Review } from "../analysis/review/types.js";
 import type { Config, FailOn } from "../config/schema.js";
-import { code, escapeMarkdown } from "../markdown.js";
+import type { Severity } from "../model/finding.js";
+import type { ManifestTree } from "../model/tree.js";
+import { code, escapeMarkdown } from "./inline-markdown.js";
 
 export interface Verdict {
   readonly conclusion: "success" | "failure";
