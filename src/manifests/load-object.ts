@@ -13,7 +13,7 @@ import { namespaceSchema } from "./schemas/namespace.js";
 import { networkPolicySchema } from "./schemas/network-policy.js";
 import { serviceSchema } from "./schemas/service.js";
 import { controllerSchema, cronJobSchema, podSchema } from "./schemas/workload.js";
-import type { SourcePositions } from "./source-positions.js";
+import type { FieldPositions } from "./source-positions.js";
 import type { TreeCollector } from "./tree-collector.js";
 import { issueMessage, issuePath } from "./zod-issues.js";
 
@@ -21,7 +21,7 @@ import { issueMessage, issuePath } from "./zod-issues.js";
 export function loadObject(
   object: ManifestObject,
   file: string,
-  positions: SourcePositions,
+  positions: FieldPositions,
   into: TreeCollector,
 ): void {
   const category = classifyObject(object.apiVersion, object.kind);
@@ -92,13 +92,15 @@ function validate<T extends z.ZodType>(
   if (salvaged && retried?.success) {
     for (const { issue, severity, consequence } of salvaged.issues) {
       const message = `${issueMessage(issue, (path) => at.writtenAs(path))}; ${consequence}`;
-      into.addDiagnostic(invalidManifest(at.file, at.line(issuePath(issue)), message, name, severity));
+      const { file, line } = at.ref(issuePath(issue));
+      into.addDiagnostic(invalidManifest(file, line, message, name, severity));
     }
     return retried.data;
   }
   for (const issue of result.error.issues) {
     const message = issueMessage(issue, (path) => at.writtenAs(path));
-    into.addDiagnostic(invalidManifest(at.file, at.line(issuePath(issue)), message, name));
+    const { file, line } = at.ref(issuePath(issue));
+    into.addDiagnostic(invalidManifest(file, line, message, name));
   }
   return undefined;
 }

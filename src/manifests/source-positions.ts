@@ -1,12 +1,28 @@
 import { type Document, isAlias, isMap, isScalar, isSeq, type LineCounter } from "yaml";
+import type { SourceRef } from "../model/source.js";
 
 export type FieldPath = readonly (string | number)[];
+
+/**
+ * Lines of one decoded document's fields: a YAML file's (`SourcePositions`) or a kustomize-rendered
+ * object's, whose fields may have been written in several files.
+ */
+export interface FieldPositions {
+  /** The line, in the object's own file, of the field at `path` (or of its nearest ancestor there). */
+  lineOf(path: FieldPath): number;
+  /** The line of the first key of the mapping at `path`, i.e. where the object visibly starts. */
+  firstKeyLine(path: FieldPath): number;
+  /** The scalar at `path` exactly as written, for messages. */
+  sourceText(path: FieldPath): string | undefined;
+  /** Where the field at `path` was written, when that can be another file (a kustomize patch). */
+  refOf?(path: FieldPath): SourceRef;
+}
 
 /**
  * Finds lines in one parsed YAML document on demand, so that only the positions a message or
  * model object needs are computed. Paths are those of the decoded value (`["spec", "ingress", 0]`).
  */
-export class SourcePositions {
+export class SourcePositions implements FieldPositions {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly lineCounter: LineCounter,

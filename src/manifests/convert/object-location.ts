@@ -1,11 +1,11 @@
 import type { SourceRef } from "../../model/source.js";
-import type { FieldPath, SourcePositions } from "../source-positions.js";
+import type { FieldPath, FieldPositions } from "../source-positions.js";
 
 /** Lines of one object's fields, with paths relative to the object (it may be an item of a List). */
 export class ObjectLocation {
   constructor(
     readonly file: string,
-    private readonly positions: SourcePositions,
+    private readonly positions: FieldPositions,
     private readonly path: FieldPath,
   ) {}
 
@@ -16,6 +16,12 @@ export class ObjectLocation {
 
   line(fieldPath: FieldPath): number {
     return this.positions.lineOf([...this.path, ...fieldPath]);
+  }
+
+  /** Where a field was written: its own file and line, which a kustomize patch can make another file's. */
+  ref(fieldPath: FieldPath): SourceRef {
+    const path = [...this.path, ...fieldPath];
+    return this.positions.refOf?.(path) ?? { file: this.file, line: this.positions.lineOf(path) };
   }
 
   writtenAs(fieldPath: FieldPath): string | undefined {
