@@ -53,8 +53,8 @@ export function sortResources(k: Kustomization, resources: Resource[]): Resource
     }
   }
   const rank = new Map<string, number>();
-  first.forEach((kind, i) => rank.set(kind, -first.length + i));
-  last.forEach((kind, i) => rank.set(kind, 1 + i));
+  for (const [i, kind] of first.entries()) rank.set(kind, -first.length + i);
+  for (const [i, kind] of last.entries()) rank.set(kind, 1 + i);
   const keyed = resources.map((resource) => ({ resource, ...sortKeys(resource, rank) }));
   keyed.sort((a, b) => a.rank - b.rank || compare(a.gvk, b.gvk) || compare(a.id, b.id));
   return keyed.map((k) => k.resource);
