@@ -19,7 +19,6 @@ const RENDERED_FIELDS = new Set([
   "patchesJson6902",
   "replicas",
   "images",
-  "imageTags",
   "configMapGenerator",
   "secretGenerator",
   "generatorOptions",
@@ -42,6 +41,7 @@ const NOT_RENDERED: Readonly<Record<string, string>> = {
   crds: "CRD schemas are not read; custom resources are merged by the built-in rules",
   configurations:
     "custom transformer configurations are not read; labels, names and namespaces are set at the built-in fields only",
+  imageTags: "the deprecated imageTags field is not applied (images: is); container images do not change reachability",
   vars: "vars are not substituted; $(VAR) references stay as written",
 };
 

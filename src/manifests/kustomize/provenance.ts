@@ -31,8 +31,16 @@ export function track(value: unknown, origin: Origin): void {
     ? [...value.entries()]
     : Object.entries(value);
   for (const [key, child] of entries) {
-    if (isContainer(child)) track(child, { ...origin, path: [...origin.path, key] });
+    if (isContainer(child) && !containerOrigins.has(child))
+      track(child, { ...origin, path: [...origin.path, key] });
   }
+}
+
+/** `to`, recorded as written where `from` was (a copy of a patch value). */
+export function withOriginOf<T extends object>(from: unknown, to: T): T {
+  const origin = originOf(from);
+  if (origin) containerOrigins.set(to, origin);
+  return to;
 }
 
 export function originOf(value: unknown): Origin | undefined {
