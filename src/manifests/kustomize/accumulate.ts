@@ -142,5 +142,10 @@ function appendAll(
 }
 
 export function copyResource(resource: Resource): Resource {
-  return { ...resource, value: cloneTracked(resource.value), history: [...resource.history] };
+  return {
+    ...resource,
+    value: cloneTracked(resource.value),
+    history: [...resource.history],
+    affixes: [...resource.affixes],
+  };
 }

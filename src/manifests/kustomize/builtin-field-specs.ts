@@ -11,21 +11,21 @@ const template = (kind: string, extra: Partial<FieldSpec> = {}, field = "labels"
       ]
     : [{ path: `spec/template/metadata/${field}`, create: true, kind, ...extra }];
 
-const VOLUME_CLAIM_LABELS: FieldSpec = {
+/** `labels` with `includeVolumeClaimTemplates`. */
+export const VOLUME_CLAIM_LABELS: FieldSpec = {
   path: "spec/volumeClaimTemplates[]/metadata/labels",
   create: true,
   group: "apps",
   kind: "StatefulSet",
 };
 
-/** Pod template labels (`labels` with `includeTemplates`), without metadata/labels. */
+/** Pod template labels (`labels` with `includeTemplates`), without metadata/labels and volume claims. */
 export const TEMPLATE_LABEL_SPECS: readonly FieldSpec[] = [
   ...template("ReplicationController", { version: "v1" }),
   ...template("Deployment"),
   ...template("ReplicaSet"),
   ...template("DaemonSet"),
   ...template("StatefulSet", { group: "apps" }),
-  VOLUME_CLAIM_LABELS,
   ...template("Job", { group: "batch" }),
   ...template("CronJob"),
 ];
@@ -71,6 +71,7 @@ export const COMMON_LABEL_SPECS: readonly FieldSpec[] = [
   },
   METADATA_LABELS,
   ...TEMPLATE_LABEL_SPECS,
+  VOLUME_CLAIM_LABELS,
 ];
 
 /** Where `commonAnnotations` go: metadata and pod templates. */

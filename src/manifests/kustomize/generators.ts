@@ -3,7 +3,7 @@ import { readText } from "./context.js";
 import { type Kustomization, mappingList } from "./kustomization.js";
 import { isMapping, track } from "./provenance.js";
 import { resolveRepoPath } from "./repository-files.js";
-import { type Resource, resourceId } from "./resource.js";
+import { allNames, currentName, effectiveNamespace, kindOf, type Resource, resourceId } from "./resource.js";
 
 type GeneratedKind = "ConfigMap" | "Secret";
 
@@ -60,6 +60,7 @@ function generate(
       value,
       file: k.file,
       history: [],
+      affixes: [],
       generated: { hash: options.disableNameSuffixHash !== true },
     };
     absorb(k, resources, generated, entry.behavior, at);
@@ -75,7 +76,15 @@ function absorb(
   at: readonly (string | number)[],
 ): void {
   const id = resourceId(generated);
-  const index = resources.findIndex((r) => resourceId(r) === id);
+  const { name, namespace } = currentName(generated);
+  // As kustomize's AbsorbAll: the inherited object may have been renamed since (a prefix).
+  const index = resources.findIndex(
+    (r) =>
+      kindOf(r) === kindOf(generated) &&
+      allNames(r).some(
+        (n) => n.name === name && effectiveNamespace(n.namespace) === effectiveNamespace(namespace),
+      ),
+  );
   const mode = behavior === undefined ? "create" : behavior;
   if (mode === "create") {
     if (index >= 0) k.report.error(at, `${id} already exists; use behavior: merge or replace; not generated`);
@@ -102,9 +111,12 @@ function absorb(
   existing.value.data = data;
   const metadata = existing.value.metadata as Record<string, unknown>;
   const added = generated.value.metadata as Record<string, unknown>;
+  // kustomize's merge writes both maps back, empty or not (`labels: {}` in its own test output).
   for (const key of ["labels", "annotations"])
-    if (isMapping(added[key]))
-      metadata[key] = { ...(isMapping(metadata[key]) ? metadata[key] : {}), ...added[key] };
+    metadata[key] = {
+      ...(isMapping(metadata[key]) ? metadata[key] : {}),
+      ...(isMapping(added[key]) ? added[key] : {}),
+    };
 }
 
 function collectData(

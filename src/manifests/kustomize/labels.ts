@@ -3,6 +3,7 @@ import {
   COMMON_LABEL_SPECS,
   METADATA_LABELS,
   TEMPLATE_LABEL_SPECS,
+  VOLUME_CLAIM_LABELS,
 } from "./builtin-field-specs.js";
 import { type FieldSpec, parseFieldSpecs, visitFieldSpec } from "./field-specs.js";
 import { type Kustomization, mappingList, stringMap } from "./kustomization.js";
@@ -23,6 +24,9 @@ export function applyLabels(k: Kustomization, resources: readonly Resource[]): v
     else {
       if (entry.includeTemplates === true) specs.push(...TEMPLATE_LABEL_SPECS);
       specs.push(METADATA_LABELS);
+    }
+    if (entry.includeVolumeClaimTemplates === true && entry.includeSelectors !== true) {
+      specs.push(VOLUME_CLAIM_LABELS);
     }
     setPairs(k, resources, pairs, specs, ["labels", index, "pairs"]);
   }

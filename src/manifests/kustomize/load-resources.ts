@@ -28,7 +28,7 @@ export function resourcesOfFile(
     for (const object of objects) {
       const value = structuredClone(object.value) as Record<string, unknown>;
       track(value, { file: path, positions: document.positions, path: object.path });
-      resources.push({ value, file: path, history: [] });
+      resources.push({ value, file: path, history: [], affixes: [] });
     }
   }
   return resources;

@@ -22,6 +22,7 @@ export function applyNameAffixes(k: Kustomization, resources: readonly Resource[
   for (const resource of resources) {
     if (keepsItsName(resource)) continue;
     rememberName(resource);
+    resource.affixes.push(`${prefix}|${suffix}`);
     const { name } = currentName(resource);
     const key = prefix !== "" ? "namePrefix" : "nameSuffix";
     setField(metadataOf(resource), "name", `${prefix}${name}${suffix}`, {

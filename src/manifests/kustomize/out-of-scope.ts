@@ -41,7 +41,8 @@ const NOT_RENDERED: Readonly<Record<string, string>> = {
   crds: "CRD schemas are not read; custom resources are merged by the built-in rules",
   configurations:
     "custom transformer configurations are not read; labels, names and namespaces are set at the built-in fields only",
-  imageTags: "the deprecated imageTags field is not applied (images: is); container images do not change reachability",
+  imageTags:
+    "the deprecated imageTags field is not applied (images: is); container images do not change reachability",
   vars: "vars are not substituted; $(VAR) references stay as written",
 };
 

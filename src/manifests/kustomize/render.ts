@@ -1,6 +1,8 @@
 import { buildDirectory } from "./accumulate.js";
 import { newContext } from "./context.js";
+import { addHashSuffixes } from "./hash-names.js";
 import { loadKustomization } from "./kustomization.js";
+import { fixNameReferences } from "./name-references.js";
 import { RenderedPositions } from "./provenance.js";
 import { type RepositoryFiles, repositoryTree } from "./repository-files.js";
 import { sortResources } from "./sort.js";
@@ -22,7 +24,10 @@ export function renderKustomization(rootDir: string, files: RepositoryFiles): Ku
         ["kind"],
         "a Component cannot be built on its own; kustomize build fails here; rendered as a Kustomization",
       );
-    const resources = sortResources(k, buildDirectory(context, k));
+    const built = buildDirectory(context, k);
+    addHashSuffixes(built);
+    fixNameReferences(built);
+    const resources = sortResources(k, built);
     for (const resource of resources)
       objects.push({
         value: resource.value,
