@@ -6,7 +6,6 @@ import {
   apiVersionOf,
   describeResource,
   effectiveNamespace,
-  groupVersion,
   kindOf,
   type Resource,
   stringField,
@@ -39,11 +38,7 @@ export function applyStrategicPatch(
     if (!options.allowNameChange) delete metadata.name;
     effective.metadata = metadata;
   }
-  const merged = mergeMapping(resource.value, effective, {
-    group: groupVersion(apiVersionOf(resource)).group,
-    kind: kindOf(resource),
-    path: [],
-  });
+  const merged = mergeMapping(resource.value, effective, { kind: kindOf(resource), path: [] });
   if (merged === DELETED) return false;
   resource.value = merged;
   return true;

@@ -2,13 +2,23 @@ import { isMapping, type Origin, setField } from "./provenance.js";
 
 /**
  * kustomize's replacement field paths: dot-separated keys, `[name=web]` picks list items by a
- * field, a number or `[0]` an index, `*` every child, `[a.b/c]` a key containing dots.
+ * field, a number or `[0]` an index, `*` every child, `[a.b/c]` or `a\\.b` a key containing dots.
  */
 export function splitFieldPath(path: string): string[] {
   const segments: string[] = [];
   let current = "";
   let depth = 0;
+  let escaped = false;
   for (const char of path) {
+    if (escaped) {
+      current += char;
+      escaped = false;
+      continue;
+    }
+    if (char === "\\") {
+      escaped = true;
+      continue;
+    }
     if (char === "[") depth++;
     if (char === "]") depth--;
     if (char === "." && depth === 0) {

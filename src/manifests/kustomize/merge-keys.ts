@@ -3,51 +3,26 @@
  * `patchMergeKey`/`patchStrategy` tags of k8s.io/api) for the fields that matter here.
  */
 export type ListStrategy =
-  | { readonly type: "merge"; readonly key: string }
+  /** `also`: secondary list-map keys (`protocol`), compared only when both items write them. */
+  | { readonly type: "merge"; readonly key: string; readonly also?: readonly string[] }
   | { readonly type: "mergePrimitives" }
   | { readonly type: "replace" };
 
 const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
 
-// API groups of the built-in kinds: kustomize knows their schema, so a list without a merge key
-// there is replaced (NetworkPolicy ingress/egress, tolerations, args...). Other kinds are custom
-// resources, merged by `name` when every item has one (kyaml's fallback).
-const BUILT_IN_GROUPS = new Set([
-  "",
-  "apps",
-  "batch",
-  "networking.k8s.io",
-  "policy",
-  "rbac.authorization.k8s.io",
-  "autoscaling",
-  "extensions",
-  "storage.k8s.io",
-  "admissionregistration.k8s.io",
-  "apiextensions.k8s.io",
-  "scheduling.k8s.io",
-  "coordination.k8s.io",
-  "discovery.k8s.io",
-  "node.k8s.io",
-  "certificates.k8s.io",
-]);
-
-/** The strategy of the list at `path` (names only, list indexes left out) in an object of `kind`. */
-export function listStrategy(
-  group: string,
-  kind: string,
-  path: readonly string[],
-  items: readonly unknown[][],
-): ListStrategy {
+/**
+ * The strategy of the list at `path` (names only, list indexes left out) in an object of `kind`.
+ * Every other list is replaced, custom resources' lists included: kustomize only merges lists its
+ * OpenAPI data gives a merge key (it does not infer one without a schema).
+ */
+export function listStrategy(kind: string, path: readonly string[]): ListStrategy {
   const last = path[path.length - 1] ?? "";
   const parent = path[path.length - 2] ?? "";
   const key = builtInMergeKey(kind, path, last, parent);
   if (key === "$primitive") return { type: "mergePrimitives" };
+  if (key === "containerPort" || key === "port") return { type: "merge", key, also: ["protocol"] };
   if (key !== undefined) return { type: "merge", key };
-  if (BUILT_IN_GROUPS.has(group)) return { type: "replace" };
-  const everyItemNamed = items.every((list) =>
-    list.every((item) => typeof item === "object" && item !== null && "name" in item),
-  );
-  return everyItemNamed ? { type: "merge", key: "name" } : { type: "replace" };
+  return { type: "replace" };
 }
 
 function builtInMergeKey(

@@ -51,13 +51,31 @@ function apply(
   resources: readonly Resource[],
   at: readonly (string | number)[],
 ): void {
+  const value = sourceOf(k, replacement, resources, at);
+  if (value === NO_SOURCE) return;
+  const origin: Origin = { file: k.file, positions: k.positions, path: [...at, "source"] };
+  const targets = Array.isArray(replacement.targets) ? replacement.targets.filter(isMapping) : [];
+  for (const [t, target] of targets.entries())
+    applyTarget(k, target, [...at, "targets", t], resources, value, origin);
+}
+
+const NO_SOURCE = Symbol("no source");
+
+/** The value to copy: `sourceValue`, or the source resource's field (with its delimiter and index). */
+function sourceOf(
+  k: Kustomization,
+  replacement: Record<string, unknown>,
+  resources: readonly Resource[],
+  at: readonly (string | number)[],
+): unknown {
+  if (replacement.sourceValue !== undefined) return replacement.sourceValue;
   const source = replacement.source;
   if (!isMapping(source)) {
-    k.report.error(at, "a replacement needs a source; not applied");
-    return;
+    k.report.error(at, "a replacement needs a source or a sourceValue; not applied");
+    return NO_SOURCE;
   }
   const selectSource = compileTarget(source, k.report, [...at, "source"]);
-  if (!selectSource) return;
+  if (!selectSource) return NO_SOURCE;
   const sources = resources.filter(selectSource);
   if (sources.length !== 1) {
     const why =
@@ -65,7 +83,7 @@ function apply(
         ? "matches no resource"
         : `matches ${sources.length} resources (${sources.map(describeResource).join(", ")})`;
     k.report.error([...at, "source"], `replacement source ${why}; kustomize build fails here; not applied`);
-    return;
+    return NO_SOURCE;
   }
   const fieldPath = typeof source.fieldPath === "string" ? source.fieldPath : "metadata.name";
   const [slot] = findFields((sources[0] as Resource).value, splitFieldPath(fieldPath), false);
@@ -74,27 +92,33 @@ function apply(
       [...at, "source", "fieldPath"],
       `replacement source has no field ${fieldPath}; kustomize build fails here; not applied`,
     );
-    return;
+    return NO_SOURCE;
   }
-  const value = sourceValue(read(slot), optionsOf(source.options));
-  const origin: Origin = { file: k.file, positions: k.positions, path: [...at, "source"] };
-  const targets = Array.isArray(replacement.targets) ? replacement.targets.filter(isMapping) : [];
-  for (const [t, target] of targets.entries()) {
-    const select = compileTarget(target.select ?? {}, k.report, [...at, "targets", t, "select"]);
-    if (!select) continue;
-    const rejects = (Array.isArray(target.reject) ? target.reject : []).map((r) =>
-      compileTarget(r, k.report, [...at, "targets", t, "reject"]),
-    );
-    const options = optionsOf(target.options);
-    const paths = Array.isArray(target.fieldPaths)
-      ? target.fieldPaths.filter((p): p is string => typeof p === "string")
-      : [];
-    for (const resource of resources) {
-      if (!select(resource) || rejects.some((reject) => reject?.(resource))) continue;
-      for (const path of paths)
-        for (const found of findFields(resource.value, splitFieldPath(path), options.create, origin))
-          write(found, targetValue(read(found), value, options), origin);
-    }
+  return sourceValue(read(slot), optionsOf(source.options));
+}
+
+function applyTarget(
+  k: Kustomization,
+  target: Record<string, unknown>,
+  at: readonly (string | number)[],
+  resources: readonly Resource[],
+  value: unknown,
+  origin: Origin,
+): void {
+  const select = compileTarget(target.select ?? {}, k.report, [...at, "select"]);
+  if (!select) return;
+  const rejects = (Array.isArray(target.reject) ? target.reject : []).map((r) =>
+    compileTarget(r, k.report, [...at, "reject"]),
+  );
+  const options = optionsOf(target.options);
+  const paths = Array.isArray(target.fieldPaths)
+    ? target.fieldPaths.filter((p): p is string => typeof p === "string")
+    : [];
+  for (const resource of resources) {
+    if (!select(resource) || rejects.some((reject) => reject?.(resource))) continue;
+    for (const path of paths)
+      for (const found of findFields(resource.value, splitFieldPath(path), options.create, origin))
+        write(found, targetValue(read(found), value, options), origin);
   }
 }
 

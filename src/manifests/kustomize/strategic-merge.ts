@@ -3,7 +3,6 @@ import { isMapping, type Origin, originOf, setField, withOriginOf } from "./prov
 
 /** Where the merge is: the object's type, and the field path (names only) for merge keys. */
 interface MergeAt {
-  readonly group: string;
   readonly kind: string;
   readonly path: readonly string[];
 }
@@ -61,34 +60,34 @@ export function mergeMapping(
   return target;
 }
 
+/**
+ * Lists merge as kustomize's kyaml merges them (merge2 with ListIncreaseDirection prepend): the
+ * patch's items first, in the patch's order, each merged into the target's item with the same
+ * key, then the target's items the patch does not mention, in their order.
+ */
 function mergeList(target: unknown[], patch: unknown[], at: MergeAt): unknown[] {
   const replace = patch.find((item) => isMapping(item) && item[DIRECTIVE] === "replace");
   if (replace !== undefined) return patch.filter((item) => item !== replace).map(stripDirectives);
-  const strategy = listStrategy(at.group, at.kind, at.path, [target, patch]);
+  const strategy = listStrategy(at.kind, at.path);
   if (strategy.type === "replace") return stripDirectives(patch) as unknown[];
-  if (strategy.type === "mergePrimitives") {
-    const result = [...target];
-    for (const item of patch) if (!result.includes(item)) result.push(item);
-    return result;
-  }
-  const { key } = strategy;
-  const result = [...target];
+  if (strategy.type === "mergePrimitives") return [...new Set([...patch, ...target])];
+  const same = (a: unknown, b: unknown): boolean =>
+    isMapping(a) &&
+    isMapping(b) &&
+    a[strategy.key] !== undefined &&
+    a[strategy.key] === b[strategy.key] &&
+    (strategy.also ?? []).every((k) => a[k] === undefined || b[k] === undefined || a[k] === b[k]);
+  const used = new Set<unknown>();
+  const result: unknown[] = [];
   for (const item of patch) {
     if (!isMapping(item)) continue;
-    const index = result.findIndex((existing) => isMapping(existing) && existing[key] === item[key]);
-    if (item[DIRECTIVE] === "delete") {
-      if (index >= 0) result.splice(index, 1);
-      continue;
-    }
-    if (index < 0) {
-      const added = mergeMapping(withOriginOf(item, {}), item, at);
-      if (added !== DELETED) result.push(added);
-      continue;
-    }
-    const merged = mergeMapping(result[index] as Record<string, unknown>, item, at);
-    if (merged === DELETED) result.splice(index, 1);
-    else result[index] = merged;
+    const existing = target.find((candidate) => !used.has(candidate) && same(candidate, item));
+    if (existing !== undefined) used.add(existing);
+    if (item[DIRECTIVE] === "delete") continue;
+    const merged = mergeMapping(isMapping(existing) ? existing : withOriginOf(item, {}), item, at);
+    if (merged !== DELETED) result.push(merged);
   }
+  for (const item of target) if (!used.has(item)) result.push(item);
   return result;
 }
 
