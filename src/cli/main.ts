@@ -5,6 +5,7 @@ import { diffCommand } from "./commands/diff.js";
 import { explainCommand } from "./commands/explain.js";
 import { lintCommand } from "./commands/lint.js";
 import { reachCommand } from "./commands/reach.js";
+import { renderCommand } from "./commands/render.js";
 import { type CliIo, EXIT, UsageError } from "./io.js";
 import { TOOL_USAGE } from "./usage.js";
 
@@ -13,6 +14,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   diff: diffCommand,
   explain: explainCommand,
   lint: lintCommand,
+  render: renderCommand,
 };
 
 /** Parses argv, runs one command and returns the exit code; never throws. */

@@ -6,6 +6,7 @@ Usage:
   netpol-review explain <path> --from <ns>/<name> --to <ns>/<name> [--port <n>[/<proto>]] [--base <path>]
                         [--format text|json|markdown]
   netpol-review lint <path> [--base <path>] [--format text|json]
+  netpol-review render <dir>
   netpol-review <command> --help
 
 A <path>, <base> or <head> is a manifest file or directory (every *.yaml, *.yml and *.json

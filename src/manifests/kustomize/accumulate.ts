@@ -1,5 +1,5 @@
 import type { RenderContext } from "./context.js";
-import { type Kustomization, loadKustomization, stringList } from "./kustomization.js";
+import { type Kustomization, loadKustomization, stringList, warnIfOutsideRoot } from "./kustomization.js";
 import { resourcesOfFile } from "./load-resources.js";
 import { cloneTracked } from "./provenance.js";
 import { isRemoteReference } from "./remote.js";
@@ -56,6 +56,7 @@ function addEntry(
   const path = resolveRepoPath(k.dir, entry);
   const at = [field, index];
   if (path !== undefined && context.tree.get(path)) {
+    warnIfOutsideRoot(k, path, at);
     appendAll(k, at, into, resourcesOfFile(context, path, k.report, at));
     return;
   }

@@ -1,6 +1,6 @@
 import type { RenderContext } from "./context.js";
 import { readText } from "./context.js";
-import { type Kustomization, mappingList } from "./kustomization.js";
+import { type Kustomization, mappingList, warnIfOutsideRoot } from "./kustomization.js";
 import { isMapping, track } from "./provenance.js";
 import { resolveRepoPath } from "./repository-files.js";
 import { allNames, currentName, effectiveNamespace, kindOf, type Resource, resourceId } from "./resource.js";
@@ -157,6 +157,7 @@ function readSource(
   at: readonly (string | number)[],
 ): string | undefined {
   const path = resolveRepoPath(k.dir, relative);
+  if (path !== undefined) warnIfOutsideRoot(k, path, at);
   const text = path === undefined ? undefined : readText(context, path);
   if (text === undefined)
     k.report.error(at, `${relative}: no such file in the repository; its data is left out`);

@@ -152,3 +152,17 @@ export function stringOf(k: Kustomization, key: string): string {
   k.report.error([key], `${key} must be a string; ignored`);
   return "";
 }
+
+/**
+ * kustomize's default load restrictor refuses files (not bases) outside the kustomization's own
+ * directory; with `--load-restrictor LoadRestrictionsNone` it reads them. They are rendered here
+ * as with that option, and said.
+ */
+export function warnIfOutsideRoot(k: Kustomization, file: string, at: FieldPath): void {
+  if (k.dir === "" || file.startsWith(`${k.dir}/`)) return;
+  k.report.report(
+    "warning",
+    at,
+    `${file} is outside this kustomization's directory: kustomize build refuses it unless run with --load-restrictor LoadRestrictionsNone; rendered as with that option`,
+  );
+}

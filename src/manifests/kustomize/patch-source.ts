@@ -3,7 +3,7 @@ import { parseYamlFile } from "../yaml-documents.js";
 import { type RenderContext, readYaml } from "./context.js";
 import { FileReporter } from "./diagnostics.js";
 import type { JsonPatchOperation } from "./json-patch.js";
-import type { Kustomization } from "./kustomization.js";
+import { type Kustomization, warnIfOutsideRoot } from "./kustomization.js";
 import { isMapping, track } from "./provenance.js";
 import { resolveRepoPath } from "./repository-files.js";
 import { ShiftedPositions } from "./shifted-positions.js";
@@ -48,6 +48,7 @@ export function loadPatch(
     k.report.error([...at, "path"], `${source.path}: no such file in the repository; patch not applied`);
     return undefined;
   }
+  warnIfOutsideRoot(k, file, [...at, "path"]);
   const documents = readYaml(context, file) ?? [];
   return classify(
     file,

@@ -1,7 +1,7 @@
 import type { RenderContext } from "./context.js";
 import { readYaml } from "./context.js";
 import { type FieldSlot, findFields, splitFieldPath } from "./field-path.js";
-import { type Kustomization, mappingList } from "./kustomization.js";
+import { type Kustomization, mappingList, warnIfOutsideRoot } from "./kustomization.js";
 import { compileTarget } from "./patch-target.js";
 import { cloneTracked, isMapping, type Origin, setField } from "./provenance.js";
 import { resolveRepoPath } from "./repository-files.js";
@@ -42,6 +42,7 @@ function replacementsOf(
     k.report.error([...at, "path"], `${entry.path}: no such file in the repository; replacement not applied`);
     return [];
   }
+  if (file !== undefined) warnIfOutsideRoot(k, file, [...at, "path"]);
   return documents.flatMap((d) => (Array.isArray(d.value) ? d.value : [d.value])).filter(isMapping);
 }
 
