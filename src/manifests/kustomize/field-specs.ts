@@ -30,8 +30,7 @@ export function visitFieldSpec(
   visit: (parent: Record<string, unknown>, key: string) => void,
 ): void {
   if (!fieldSpecSelects(spec, resource)) return;
-  const segments = spec.path.split("/").map((s) => s.replace(/\[\]$/, ""));
-  walk(resource.value, segments, spec.create, origin, visit);
+  walk(resource.value, spec.path.split("/"), spec.create, origin, visit);
 }
 
 function walk(
@@ -46,15 +45,18 @@ function walk(
     return;
   }
   if (!isMapping(node)) return;
-  const [head, ...rest] = segments;
-  if (head === undefined) return;
+  const [segment, ...rest] = segments;
+  if (segment === undefined) return;
+  // A `name[]` segment is a list kustomize never creates (api/filters/fieldspec).
+  const list = segment.endsWith("[]");
+  const head = list ? segment.slice(0, -2) : segment;
   if (rest.length === 0) {
     visit(node, head);
     return;
   }
   let child = node[head];
   if (child === undefined || child === null) {
-    if (!create) return;
+    if (!create || list) return;
     child = {};
     setField(node, head, child, origin);
   }
