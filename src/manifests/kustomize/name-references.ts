@@ -32,7 +32,8 @@ const WORKLOADS = new Set([
 
 /**
  * After renames (prefix, suffix, hash), pod specs that named a ConfigMap, Secret, ServiceAccount
- * or PersistentVolumeClaim by a former name get its current one (kustomize's FixBackReferences).
+ * or PersistentVolumeClaim by a former name get its current one, and a StatefulSet's serviceName
+ * its Service's (kustomize's FixBackReferences, for these fields of namereference.go).
  * When several objects had that name, the one renamed by the same prefixes and suffixes as the
  * referring workload wins, as kustomize chooses; otherwise the reference is left as written.
  */
@@ -45,6 +46,13 @@ export function fixNameReferences(resources: readonly Resource[]): void {
   }
   for (const referrer of resources) {
     const kind = kindOf(referrer);
+    const services = byKind.get("Service");
+    if (kind === "StatefulSet" && services && isMapping(referrer.value.spec)) {
+      const spec = referrer.value.spec;
+      const target =
+        typeof spec.serviceName === "string" ? referral(referrer, services, spec.serviceName) : undefined;
+      if (target) spec.serviceName = currentName(target).name;
+    }
     const specPath = POD_SPEC_PATHS[kind] ?? (WORKLOADS.has(kind) ? TEMPLATE_SPEC : undefined);
     const podSpec = specPath && at(referrer.value, specPath);
     if (!isMapping(podSpec)) continue;
