@@ -1,3 +1,10 @@
+// Label keys (an optional DNS prefix and a name) and values, as Kubernetes validates them.
+const KEY = "[A-Za-z0-9][A-Za-z0-9_.\\/-]*";
+const VALUE = "[A-Za-z0-9_.-]*";
+const SET = new RegExp(`^(${KEY})\\s+(in|notin)\\s+\\(([^)]*)\\)$`);
+const EQUALITY = new RegExp(`^(${KEY})\\s*(==|=|!=)\\s*(${VALUE})$`);
+const EXISTS = new RegExp(`^(!?)(${KEY})$`);
+
 /**
  * A Kubernetes label selector string (`app=web,tier!=db,env in (a,b),!legacy`), as kustomize's
  * `labelSelector` and `annotationSelector` take it; `undefined` when it does not parse.
@@ -9,7 +16,7 @@ export function parseSelectorString(
   for (const part of splitTopLevel(text)) {
     const term = part.trim();
     if (term === "") continue;
-    const set = /^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(term);
+    const set = SET.exec(term);
     if (set) {
       const [, key = "", op, list = ""] = set;
       const values = list.split(",").map((v) => v.trim());
@@ -18,13 +25,13 @@ export function parseSelectorString(
       );
       continue;
     }
-    const equality = /^([^=!\s]+)\s*(==|=|!=)\s*(\S*)$/.exec(term);
+    const equality = EQUALITY.exec(term);
     if (equality) {
       const [, key = "", op, value = ""] = equality;
       requirements.push((labels) => (op === "!=" ? labels[key] !== value : labels[key] === value));
       continue;
     }
-    const exists = /^(!?)([^=!\s(),]+)$/.exec(term);
+    const exists = EXISTS.exec(term);
     if (!exists) return undefined;
     const [, not, key = ""] = exists;
     requirements.push((labels) => (not === "!") !== Object.hasOwn(labels, key));

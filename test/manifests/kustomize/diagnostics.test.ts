@@ -142,7 +142,7 @@ describe("what kustomize cannot render here is said once, at the kustomization's
     expect(diagnosticLines(result)).toEqual([
       "ops.yaml:4: error: JSON patch does not apply to Deployment web: replace: spec/paused does not exist; kustomize build fails here; patch not applied",
     ]);
-    expect((result.objects[0]?.value.spec as Record<string, unknown>).replicas).toBeUndefined();
+    expect(result.objects[0]?.value.spec).not.toHaveProperty("replicas");
   });
 
   it("a strategic merge patch for a resource that is not there is an error", () => {
