@@ -59,12 +59,21 @@ export function compileTarget(
   };
 }
 
+const NESTED_QUANTIFIER = /\([^)]*[*+{][^)]*\)\s*[*+{?]/;
+const MAX_PATTERN_LENGTH = 512;
+
 function anchored(
   pattern: string | undefined,
   report: FileReporter,
   at: readonly (string | number)[],
 ): RegExp | undefined | null {
   if (pattern === undefined) return undefined;
+  // kustomize's Go regular expressions run in linear time; JavaScript's backtrack, so a
+  // repository could stall the review with a quantified group that holds a quantifier.
+  if (NESTED_QUANTIFIER.test(pattern) || pattern.length > MAX_PATTERN_LENGTH) {
+    report.error(at, `${pattern} is too complex a regular expression to evaluate safely; patch not applied`);
+    return null;
+  }
   try {
     return new RegExp(`^(?:${pattern})$`, "u");
   } catch {

@@ -1,12 +1,13 @@
+import { invalidManifest } from "../invalid-manifest.js";
 import { buildDirectory } from "./accumulate.js";
-import { newContext } from "./context.js";
+import { newContext, type RenderContext } from "./context.js";
 import { addHashSuffixes } from "./hash-names.js";
 import { loadKustomization } from "./kustomization.js";
 import { fixNameReferences } from "./name-references.js";
 import { RenderedPositions } from "./provenance.js";
 import { type RepositoryFiles, repositoryTree } from "./repository-files.js";
 import { sortResources } from "./sort.js";
-import type { KustomizeRender } from "./types.js";
+import type { KustomizeRender, RenderedObject } from "./types.js";
 
 /**
  * What `kustomize build <rootDir>` outputs for the repository snapshot `files`, computed here:
@@ -16,8 +17,22 @@ import type { KustomizeRender } from "./types.js";
 export function renderKustomization(rootDir: string, files: RepositoryFiles): KustomizeRender {
   const root = rootDir.replace(/^\.\/?|\/+$/g, "");
   const context = newContext(repositoryTree(files));
+  let objects: RenderedObject[] = [];
+  try {
+    objects = renderRoot(context, root);
+  } catch (error) {
+    // A bug of ours, or input deep enough to exhaust the stack: said, never thrown.
+    const reason = error instanceof Error ? error.message : String(error);
+    context.diagnostics.push(
+      invalidManifest(root || ".", 1, `unexpected error, this kustomization is not rendered: ${reason}`),
+    );
+  }
+  return { root, objects, diagnostics: context.diagnostics, inputs: [...context.inputs].sort() };
+}
+
+function renderRoot(context: RenderContext, root: string): RenderedObject[] {
   const k = loadKustomization(context, root, undefined, []);
-  const objects = [];
+  const objects: RenderedObject[] = [];
   if (k) {
     if (k.kind === "Component")
       k.report.error(
@@ -35,5 +50,5 @@ export function renderKustomization(rootDir: string, files: RepositoryFiles): Ku
         positions: new RenderedPositions(resource.value, resource.file),
       });
   }
-  return { root, objects, diagnostics: context.diagnostics, inputs: [...context.inputs].sort() };
+  return objects;
 }

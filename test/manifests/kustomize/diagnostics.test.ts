@@ -200,3 +200,25 @@ describe("what kustomize cannot render here is said once, at the kustomization's
     ]);
   });
 });
+
+describe("hostile input is a diagnostic, never a stall or a throw", () => {
+  it("a target regular expression that could backtrack for ever is refused", () => {
+    const result = render("", {
+      "kustomization.yaml": "resources:\n- web.yaml\npatches:\n- target:\n    name: (a+)+$\n  patch: '[]'\n",
+      "web.yaml": DEPLOYMENT,
+    });
+    expect(diagnosticLines(result)).toEqual([
+      "kustomization.yaml:5: error: (a+)+$ is too complex a regular expression to evaluate safely; patch not applied",
+    ]);
+  });
+
+  it("a manifest nested deeper than any real one does not make the render throw", () => {
+    const deep = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata: ${"[".repeat(20000)}${"]".repeat(20000)}\n`;
+    const result = render("", {
+      "kustomization.yaml": "resources:\n- deep.yaml\n- web.yaml\n",
+      "deep.yaml": deep,
+      "web.yaml": DEPLOYMENT,
+    });
+    expect(result.diagnostics.length).toBeGreaterThan(0);
+  });
+});
