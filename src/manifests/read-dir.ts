@@ -20,7 +20,7 @@ export async function readDirectory(
   // The root itself was named by the user, so a link there is followed.
   if (rootStat.isFile()) return [await readSourceFile(root, basename(root), maxBytes, 0)];
   if (!rootStat.isDirectory()) throw new Error(`${root}: not a file or a directory`);
-  const paths = await manifestPaths(root, "");
+  const paths = await listPaths(root, "", isManifestPath);
   paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const files: SourceFile[] = [];
   for (const path of paths) files.push(await readSourceFile(join(root, path), path, maxBytes, NO_FOLLOW));
@@ -30,15 +30,23 @@ export async function readDirectory(
 // Also refuses a file that became a link after the directory was listed.
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
-async function manifestPaths(root: string, relative: string): Promise<string[]> {
+/**
+ * Paths below `root/relative` of the files whose name `accept` takes. Hidden directories and
+ * `node_modules` are skipped, and symbolic links never followed.
+ */
+export async function listPaths(
+  root: string,
+  relative: string,
+  accept: (name: string) => boolean,
+): Promise<string[]> {
   const entries = await readdir(join(root, relative), { withFileTypes: true });
   const paths: string[] = [];
   for (const entry of entries) {
     const path = relative === "" ? entry.name : `${relative}/${entry.name}`;
     if (entry.isDirectory()) {
       if (!entry.name.startsWith(".") && entry.name !== "node_modules")
-        paths.push(...(await manifestPaths(root, path)));
-    } else if (entry.isFile() && isManifestPath(entry.name)) {
+        paths.push(...(await listPaths(root, path, accept)));
+    } else if (entry.isFile() && accept(entry.name)) {
       paths.push(path);
     }
   }

@@ -1,8 +1,8 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
-import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { DEFAULT_MAX_FILE_BYTES } from "./file-size.js";
 import type { RepositoryFiles } from "./kustomize/repository-files.js";
+import { listPaths } from "./read-dir.js";
 import type { SourceFile } from "./source-file.js";
 
 /**
@@ -15,7 +15,7 @@ export async function readRepository(
   options: { maxFileBytes?: number } = {},
 ): Promise<RepositoryFiles> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const paths = await listFiles(root, "");
+  const paths = await listPaths(root, "", () => true);
   paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const known = new Set(paths);
   const read = new Map<string, SourceFile>();
@@ -31,19 +31,6 @@ export async function readRepository(
       return file;
     },
   };
-}
-
-async function listFiles(root: string, relative: string): Promise<string[]> {
-  const entries = await readdir(join(root, relative), { withFileTypes: true });
-  const paths: string[] = [];
-  for (const entry of entries) {
-    const path = relative === "" ? entry.name : `${relative}/${entry.name}`;
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules")
-        paths.push(...(await listFiles(root, path)));
-    } else if (entry.isFile()) paths.push(path);
-  }
-  return paths;
 }
 
 // Refuses a file that became a link after the directory was listed.

@@ -88,18 +88,30 @@ function parentOf(document: unknown, path: readonly string[]): unknown {
   return found.ok ? found.value : undefined;
 }
 
-function add(document: unknown, path: readonly string[], value: unknown, origin: Origin): string | undefined {
+/** Where an operation writes: an index of a list or a key of a mapping, or why there is no such place. */
+type Slot =
+  | { readonly list: unknown[]; readonly index: number }
+  | { readonly mapping: Record<string, unknown>; readonly key: string };
+
+/** `adding`: the index may be one past the end (or `-`), and the key may be new. */
+function slotAt(document: unknown, path: readonly string[], op: string, adding: boolean): Slot | string {
   const key = path[path.length - 1];
-  if (key === undefined) return "add at the document root is not supported";
+  if (key === undefined) return `${op} of the whole document is not supported`;
   const parent = parentOf(document, path);
   if (Array.isArray(parent)) {
-    const index = key === "-" ? parent.length : arrayIndex(key, parent.length);
-    if (index === undefined) return `add: index ${key} is out of range`;
-    parent.splice(index, 0, value);
-    return undefined;
+    const index = adding && key === "-" ? parent.length : arrayIndex(key, parent.length - (adding ? 0 : 1));
+    return index === undefined ? `${op}: index ${key} is out of range` : { list: parent, index };
   }
-  if (!isMapping(parent)) return `add: the parent of ${path.join("/")} does not exist`;
-  setField(parent, key, value, { ...origin, path: [...origin.path, "value"] });
+  if (!isMapping(parent)) return `${op}: the parent of ${path.join("/")} does not exist`;
+  if (!adding && !Object.hasOwn(parent, key)) return `${op}: ${path.join("/")} does not exist`;
+  return { mapping: parent, key };
+}
+
+function add(document: unknown, path: readonly string[], value: unknown, origin: Origin): string | undefined {
+  const slot = slotAt(document, path, "add", true);
+  if (typeof slot === "string") return slot;
+  if ("list" in slot) slot.list.splice(slot.index, 0, value);
+  else setField(slot.mapping, slot.key, value, { ...origin, path: [...origin.path, "value"] });
   return undefined;
 }
 
@@ -109,32 +121,18 @@ function replace(
   value: unknown,
   origin: Origin,
 ): string | undefined {
-  const key = path[path.length - 1];
-  if (key === undefined) return "replace of the whole document is not supported";
-  const parent = parentOf(document, path);
-  if (Array.isArray(parent)) {
-    const index = arrayIndex(key, parent.length - 1);
-    if (index === undefined) return `replace: index ${key} is out of range`;
-    parent[index] = value;
-    return undefined;
-  }
-  if (!isMapping(parent) || !Object.hasOwn(parent, key)) return `replace: ${path.join("/")} does not exist`;
-  setField(parent, key, value, { ...origin, path: [...origin.path, "value"] });
+  const slot = slotAt(document, path, "replace", false);
+  if (typeof slot === "string") return slot;
+  if ("list" in slot) slot.list[slot.index] = value;
+  else setField(slot.mapping, slot.key, value, { ...origin, path: [...origin.path, "value"] });
   return undefined;
 }
 
 function remove(document: unknown, path: readonly string[]): string | undefined {
-  const key = path[path.length - 1];
-  if (key === undefined) return "remove of the whole document is not supported";
-  const parent = parentOf(document, path);
-  if (Array.isArray(parent)) {
-    const index = arrayIndex(key, parent.length - 1);
-    if (index === undefined) return `remove: index ${key} is out of range`;
-    parent.splice(index, 1);
-    return undefined;
-  }
-  if (!isMapping(parent) || !Object.hasOwn(parent, key)) return `remove: ${path.join("/")} does not exist`;
-  delete parent[key];
+  const slot = slotAt(document, path, "remove", false);
+  if (typeof slot === "string") return slot;
+  if ("list" in slot) slot.list.splice(slot.index, 1);
+  else delete slot.mapping[slot.key];
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import { WORKLOAD_KINDS } from "../../model/workload.js";
 import { isMapping } from "./provenance.js";
 import { allNames, currentName, effectiveNamespace, kindOf, type Resource } from "./resource.js";
 
@@ -21,14 +22,7 @@ const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
   CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
 };
 const TEMPLATE_SPEC = ["spec", "template", "spec"];
-const WORKLOADS = new Set([
-  "Deployment",
-  "StatefulSet",
-  "DaemonSet",
-  "ReplicaSet",
-  "ReplicationController",
-  "Job",
-]);
+const WORKLOADS: ReadonlySet<string> = new Set(WORKLOAD_KINDS);
 
 /**
  * After renames (prefix, suffix, hash), pod specs that named a ConfigMap, Secret, ServiceAccount

@@ -25,7 +25,7 @@ export function applyReplacements(
 ): void {
   for (const { value: entry, index } of mappingList(k, "replacements")) {
     const at = ["replacements", index];
-    for (const replacement of replacementsOf(context, k, entry, at)) apply(k, replacement, resources, at);
+    for (const replacement of replacementsOf(context, k, entry, at)) apply({ k, resources, at }, replacement);
   }
 }
 
@@ -46,13 +46,16 @@ function replacementsOf(
   return documents.flatMap((d) => (Array.isArray(d.value) ? d.value : [d.value])).filter(isMapping);
 }
 
-function apply(
-  k: Kustomization,
-  replacement: Record<string, unknown>,
-  resources: readonly Resource[],
-  at: readonly (string | number)[],
-): void {
-  const value = sourceOf(k, replacement, resources, at);
+/** One replacement being applied: its kustomization, the resources, and where it is written. */
+interface ReplacementAt {
+  readonly k: Kustomization;
+  readonly resources: readonly Resource[];
+  readonly at: readonly (string | number)[];
+}
+
+function apply(where: ReplacementAt, replacement: Record<string, unknown>): void {
+  const { k, resources, at } = where;
+  const value = sourceOf(where, replacement);
   if (value === NO_SOURCE) return;
   const origin: Origin = { file: k.file, positions: k.positions, path: [...at, "source"] };
   const targets = Array.isArray(replacement.targets) ? replacement.targets.filter(isMapping) : [];
@@ -63,12 +66,7 @@ function apply(
 const NO_SOURCE = Symbol("no source");
 
 /** The value to copy: `sourceValue`, or the source resource's field (with its delimiter and index). */
-function sourceOf(
-  k: Kustomization,
-  replacement: Record<string, unknown>,
-  resources: readonly Resource[],
-  at: readonly (string | number)[],
-): unknown {
+function sourceOf({ k, resources, at }: ReplacementAt, replacement: Record<string, unknown>): unknown {
   if (replacement.sourceValue !== undefined) return replacement.sourceValue;
   const source = replacement.source;
   if (!isMapping(source)) {

@@ -34,17 +34,13 @@ const OVERLAY = {
     patches:
     - path: open.yaml
   `,
-  "prod/open.yaml": yaml`
-    apiVersion: networking.k8s.io/v1
-    kind: NetworkPolicy
-    metadata:
-      name: api
-    spec:
-      ingress:
-      - from:
-        - namespaceSelector: {}
-  `,
+  "prod/open.yaml": policyPatch("  ingress:\n  - from:\n    - namespaceSelector: {}\n"),
 };
+
+/** A strategic merge patch of the policy `api`; `spec` starts at line 6. */
+function policyPatch(spec: string): string {
+  return `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: api\nspec:\n${spec}`;
+}
 
 describe("rendered objects keep where each field was written", () => {
   it("an object keeps the file and line of the manifest it came from", () => {
@@ -126,15 +122,7 @@ describe("addRenderedObjects loads a render as the loader loads files", () => {
   it("a value a patch made invalid is reported at the patch's file:line", () => {
     const files = {
       ...OVERLAY,
-      "prod/open.yaml": yaml`
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata:
-          name: api
-        spec:
-          policyTypes:
-          - Sideways
-      `,
+      "prod/open.yaml": policyPatch("  policyTypes:\n  - Sideways\n"),
     };
     const into = new TreeCollector();
     addRenderedObjects(render("prod", files), into);
