@@ -34,10 +34,10 @@ export function newContext(tree: RepositoryTree): RenderContext {
 /** The documents of a YAML file, parsed once per render; its problems are reported once. */
 export function readYaml(context: RenderContext, path: string): readonly ParsedDocument[] | undefined {
   if (context.parsed.has(path)) return context.parsed.get(path);
-  context.inputs.add(path);
   const file = context.tree.get(path);
   let documents: readonly ParsedDocument[] | undefined;
   if (file) {
+    context.inputs.add(path);
     const read = contentWithinLimit(file, DEFAULT_MAX_FILE_BYTES);
     if ("finding" in read) context.diagnostics.push(read.finding);
     else {
@@ -57,6 +57,7 @@ export function readYaml(context: RenderContext, path: string): readonly ParsedD
 
 /** A file's text (generator sources), read once per render. */
 export function readText(context: RenderContext, path: string): string | undefined {
-  context.inputs.add(path);
-  return context.tree.get(path)?.content ?? undefined;
+  const file = context.tree.get(path);
+  if (file) context.inputs.add(path);
+  return file?.content ?? undefined;
 }

@@ -27,8 +27,20 @@ export function repositoryFiles(files: readonly SourceFile[]): RepositoryFiles {
   return { get: (path) => byPath.get(path), paths: () => paths };
 }
 
+// One snapshot is rendered once per kustomization root: its directory index is built once.
+const trees = new WeakMap<RepositoryFiles, RepositoryTree>();
+
 /** Adds the directory questions a render asks, answered from one pass over the paths. */
 export function repositoryTree(files: RepositoryFiles): RepositoryTree {
+  let tree = trees.get(files);
+  if (!tree) {
+    tree = indexDirectories(files);
+    trees.set(files, tree);
+  }
+  return tree;
+}
+
+function indexDirectories(files: RepositoryFiles): RepositoryTree {
   const children = new Map<string, string[]>();
   const directories = new Set<string>([""]);
   for (const path of files.paths()) {

@@ -222,3 +222,27 @@ describe("hostile input is a diagnostic, never a stall or a throw", () => {
     expect(result.diagnostics.length).toBeGreaterThan(0);
   });
 });
+
+describe("kustomization file names", () => {
+  it("kustomization.yml and Kustomization are kustomization files too", () => {
+    const result = render("", {
+      "kustomization.yml": "resources:\n- a\n",
+      "a/Kustomization": "resources:\n- web.yaml\n",
+      "a/web.yaml": DEPLOYMENT,
+    });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.inputs).toEqual(["a/Kustomization", "a/web.yaml", "kustomization.yml"]);
+  });
+
+  it("a directory with two kustomization files is an error, as kustomize refuses to choose", () => {
+    const result = render("", { "kustomization.yaml": "resources: []\n", "Kustomization": "resources: []\n" });
+    expect(diagnosticLines(result)).toEqual([
+      ".:1: error: several kustomization files in the repository root (kustomization.yaml, Kustomization); kustomize refuses to choose; nothing rendered",
+    ]);
+  });
+
+  it("a render's inputs are the files it read, not the ones it looked for", () => {
+    const result = render("", { "kustomization.yaml": "resources:\n- web.yaml\n- gone.yaml\n", "web.yaml": DEPLOYMENT });
+    expect(result.inputs).toEqual(["kustomization.yaml", "web.yaml"]);
+  });
+});
