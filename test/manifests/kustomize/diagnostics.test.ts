@@ -235,14 +235,17 @@ describe("kustomization file names", () => {
   });
 
   it("a directory with two kustomization files is an error, as kustomize refuses to choose", () => {
-    const result = render("", { "kustomization.yaml": "resources: []\n", "Kustomization": "resources: []\n" });
+    const result = render("", { "kustomization.yaml": "resources: []\n", Kustomization: "resources: []\n" });
     expect(diagnosticLines(result)).toEqual([
       ".:1: error: several kustomization files in the repository root (kustomization.yaml, Kustomization); kustomize refuses to choose; nothing rendered",
     ]);
   });
 
   it("a render's inputs are the files it read, not the ones it looked for", () => {
-    const result = render("", { "kustomization.yaml": "resources:\n- web.yaml\n- gone.yaml\n", "web.yaml": DEPLOYMENT });
+    const result = render("", {
+      "kustomization.yaml": "resources:\n- web.yaml\n- gone.yaml\n",
+      "web.yaml": DEPLOYMENT,
+    });
     expect(result.inputs).toEqual(["kustomization.yaml", "web.yaml"]);
   });
 });

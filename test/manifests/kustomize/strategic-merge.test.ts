@@ -16,6 +16,29 @@ describe("strategic merge follows Kubernetes' merge keys", () => {
     expect(result).toEqual(podSpec({ containers: [{ name: "app", image: "a:2", args: ["x"] }] }));
   });
 
+  // kubernetes-sigs/kustomize kyaml/yaml/merge2/element_test.go, "merge Element -- add Element
+  // third" and "fourth" with ListIncreaseDirection prepend, as kustomize's patches use it.
+  it("merged containers come in the patch's order: a new one before foo when the patch says so", () => {
+    const dest = podSpec({ containers: [{ name: "foo", image: "foo:v0" }] });
+    const bar = { name: "bar", image: "bar:v1", command: ["run2.sh"] };
+    expect(
+      merge("Deployment", dest, podSpec({ containers: [bar, { name: "foo", image: "foo:v1" }] })),
+    ).toEqual(podSpec({ containers: [bar, { name: "foo", image: "foo:v1" }] }));
+    expect(
+      merge("Deployment", dest, podSpec({ containers: [{ name: "foo", image: "foo:v1" }, bar] })),
+    ).toEqual(podSpec({ containers: [{ name: "foo", image: "foo:v1" }, bar] }));
+  });
+
+  // kyaml/yaml/walk/associative_sequence.go: with prepend, the patch's keys are listed first.
+  it("a patched container moves before the containers the patch does not mention", () => {
+    const result = merge(
+      "Deployment",
+      podSpec({ containers: [{ name: "a" }, { name: "b" }] }),
+      podSpec({ containers: [{ name: "b", image: "b:2" }] }),
+    );
+    expect(result).toEqual(podSpec({ containers: [{ name: "b", image: "b:2" }, { name: "a" }] }));
+  });
+
   it("a new container is added before the existing ones (kyaml's prepend)", () => {
     const result = merge(
       "Deployment",
@@ -99,6 +122,7 @@ describe("strategic merge follows Kubernetes' merge keys", () => {
     expect(result).toEqual({ metadata: { labels: { app: "a", env: "dev" } } });
   });
 
+  // kyaml/yaml/merge2/mergekeys_test.go TestMergeWithoutCustomMergeKeyReplacesLists.
   it("a custom resource's lists are replaced even when their items have names", () => {
     const result = merge(
       "Widget",
