@@ -10,6 +10,7 @@ import { type Kustomization, mappingList, stringList } from "./kustomization.js"
 import { loadPatch, type PatchContent } from "./patch-source.js";
 import { compileTarget, type TargetSelector } from "./patch-target.js";
 import { isMapping } from "./provenance.js";
+import { resolveRepoPath } from "./repository-files.js";
 import { describeResource, type Resource, stringField } from "./resource.js";
 
 const NO_CHANGE: PatchOptions = { allowNameChange: false, allowKindChange: false };
@@ -22,13 +23,10 @@ export function applyPatchesStrategicMerge(
 ): void {
   for (const { value, index } of stringList(k, "patchesStrategicMerge")) {
     const at = ["patchesStrategicMerge", index];
-    const inline = value.includes("\n") || !/\.(ya?ml|json)$/.test(value);
-    const content = loadPatch(
-      context,
-      k,
-      inline && !context.tree.get(value) ? { patch: value } : { path: value },
-      at,
-    );
+    // An entry is a path when such a file exists, else inline YAML (as kustomize tries both).
+    const path = resolveRepoPath(k.dir, value);
+    const isFile = !value.includes("\n") && path !== undefined && context.tree.get(path) !== undefined;
+    const content = loadPatch(context, k, isFile || !value.includes(":") ? { path: value } : { patch: value }, at);
     if (content?.type === "json6902")
       k.report.error(at, "patchesStrategicMerge entries must be strategic merge patches; JSON patch ignored");
     else if (content) applyById(resources, content.patches, content.report, NO_CHANGE);

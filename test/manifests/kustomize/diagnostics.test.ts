@@ -249,3 +249,24 @@ describe("kustomization file names", () => {
     expect(result.inputs).toEqual(["kustomization.yaml", "web.yaml"]);
   });
 });
+
+describe("inline patches", () => {
+  it("broken YAML in an inline patch is reported at its line in the kustomization", () => {
+    const result = render("", {
+      "kustomization.yaml": "resources:\n- web.yaml\npatchesStrategicMerge:\n- |-\n  apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: web\n",
+      "web.yaml": DEPLOYMENT,
+    });
+    expect(result.diagnostics.map((d) => [d.file, d.severity])).toEqual([["kustomization.yaml", "error"]]);
+    expect(result.diagnostics[0]?.line).toBeGreaterThanOrEqual(5);
+  });
+
+  it("a patchesStrategicMerge entry is a file path when the file exists, relative to its kustomization", () => {
+    const result = render("app", {
+      "app/kustomization.yaml": "resources:\n- web.yaml\npatchesStrategicMerge:\n- scale\n",
+      "app/web.yaml": DEPLOYMENT,
+      "app/scale": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 4\n",
+    });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.objects[0]?.value.spec).toMatchObject({ replicas: 4 });
+  });
+});
