@@ -253,7 +253,8 @@ describe("kustomization file names", () => {
 describe("inline patches", () => {
   it("broken YAML in an inline patch is reported at its line in the kustomization", () => {
     const result = render("", {
-      "kustomization.yaml": "resources:\n- web.yaml\npatchesStrategicMerge:\n- |-\n  apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: web\n",
+      "kustomization.yaml":
+        "resources:\n- web.yaml\npatchesStrategicMerge:\n- |-\n  apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: web\n",
       "web.yaml": DEPLOYMENT,
     });
     expect(result.diagnostics.map((d) => [d.file, d.severity])).toEqual([["kustomization.yaml", "error"]]);
