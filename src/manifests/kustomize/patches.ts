@@ -26,7 +26,12 @@ export function applyPatchesStrategicMerge(
     // An entry is a path when such a file exists, else inline YAML (as kustomize tries both).
     const path = resolveRepoPath(k.dir, value);
     const isFile = !value.includes("\n") && path !== undefined && context.tree.get(path) !== undefined;
-    const content = loadPatch(context, k, isFile || !value.includes(":") ? { path: value } : { patch: value }, at);
+    const content = loadPatch(
+      context,
+      k,
+      isFile || !value.includes(":") ? { path: value } : { patch: value },
+      at,
+    );
     if (content?.type === "json6902")
       k.report.error(at, "patchesStrategicMerge entries must be strategic merge patches; JSON patch ignored");
     else if (content) applyById(resources, content.patches, content.report, NO_CHANGE);

@@ -161,3 +161,59 @@ describe("a render reads each file once", () => {
     expect(readsForTen).toBe(reads);
   });
 });
+
+describe("renders of one snapshot share their parses", () => {
+  it("a base included by ten kustomization roots is parsed once for the ten renders", () => {
+    const files: Record<string, string> = {
+      "base/kustomization.yaml": "resources:\n- policy.yaml\n",
+      "base/policy.yaml": POLICY,
+    };
+    for (let i = 0; i < 10; i++)
+      files[`o${i}/kustomization.yaml`] = `namespace: o${i}\nresources:\n- ../base\n`;
+    let reads = 0;
+    const counted = repo(files).map((file) =>
+      file.path === "base/policy.yaml"
+        ? {
+            path: file.path,
+            size: file.size,
+            get content() {
+              reads++;
+              return file.content;
+            },
+          }
+        : file,
+    );
+    const snapshot = repositoryFiles(counted);
+    renderKustomization("o0", snapshot);
+    const readsForOne = reads;
+    const namespaces = [];
+    for (let i = 1; i < 10; i++)
+      namespaces.push(renderKustomization(`o${i}`, snapshot).objects[0]?.value.metadata);
+    expect(reads).toBe(readsForOne);
+    expect(namespaces.map((m) => (m as { namespace: string }).namespace)).toEqual([
+      "o1",
+      "o2",
+      "o3",
+      "o4",
+      "o5",
+      "o6",
+      "o7",
+      "o8",
+      "o9",
+    ]);
+  });
+
+  it("each render reports the problems of the files it reads, even when parsed before", () => {
+    const snapshot = repositoryFiles(
+      repo({
+        "a/kustomization.yaml": "resources:\n- ../broken.yaml\n",
+        "b/kustomization.yaml": "resources:\n- ../broken.yaml\n",
+        "broken.yaml": "kind: [\n",
+      }),
+    );
+    const errors = (root: string) =>
+      renderKustomization(root, snapshot).diagnostics.filter((d) => d.file === "broken.yaml").length;
+    expect(errors("a")).toBeGreaterThan(0);
+    expect(errors("b")).toBe(errors("a"));
+  });
+});
