@@ -24,11 +24,12 @@ const RENDERED_FIELDS = new Set([
   "generatorOptions",
   "replacements",
   "sortOptions",
-  "buildMetadata",
 ]);
 
 /** Fields kustomize knows that this renderer does not apply: why, and what the review misses. */
 const NOT_RENDERED: Readonly<Record<string, string>> = {
+  buildMetadata:
+    "build metadata (origin annotations, managed-by label) is not added; it does not change reachability",
   helmCharts: "Helm charts are not inflated (that runs helm); the review does not include their objects",
   helmChartInflationGenerator:
     "Helm charts are not inflated (that runs helm); the review does not include their objects",
@@ -46,12 +47,16 @@ const NOT_RENDERED: Readonly<Record<string, string>> = {
   vars: "vars are not substituted; $(VAR) references stay as written",
 };
 
+// Left out without changing which pods exist, their labels or their ports.
+const NOTICE_ONLY = new Set(["buildMetadata", "imageTags"]);
+
 /** One diagnostic per field this renderer leaves out, and per field kustomize itself does not know. */
 export function reportOutOfScope(k: Kustomization): void {
   for (const key of Object.keys(k.fields)) {
     if (RENDERED_FIELDS.has(key)) continue;
     const reason = NOT_RENDERED[key];
-    if (reason !== undefined) k.report.report("warning", [key], `not rendered: ${key}: ${reason}`);
+    if (reason !== undefined)
+      k.report.report(NOTICE_ONLY.has(key) ? "notice" : "warning", [key], `not rendered: ${key}: ${reason}`);
     else
       k.report.report(
         "warning",
