@@ -4,6 +4,7 @@ import { newContext, type RenderContext } from "./context.js";
 import { addHashSuffixes } from "./hash-names.js";
 import { loadKustomization } from "./kustomization.js";
 import { fixNameReferences } from "./name-references.js";
+import { fixNamespacedReferences } from "./namespaced-references.js";
 import { RenderedPositions } from "./provenance.js";
 import { type RepositoryFiles, repositoryTree } from "./repository-files.js";
 import { sortResources } from "./sort.js";
@@ -42,6 +43,7 @@ function renderRoot(context: RenderContext, root: string): RenderedObject[] {
     const built = buildDirectory(context, k);
     addHashSuffixes(built);
     fixNameReferences(built);
+    fixNamespacedReferences(built);
     const resources = sortResources(k, built);
     for (const resource of resources)
       objects.push({

@@ -274,7 +274,9 @@ describe("inline patches", () => {
 
 describe("fields left out without changing reachability are notices", () => {
   it("buildMetadata and imageTags are one notice each", () => {
-    const result = render("", { "kustomization.yaml": "buildMetadata: [managedByLabel]\nimageTags:\n- name: nginx\n  newTag: '2'\n" });
+    const result = render("", {
+      "kustomization.yaml": "buildMetadata: [managedByLabel]\nimageTags:\n- name: nginx\n  newTag: '2'\n",
+    });
     expect(result.diagnostics.map((d) => [d.line, d.severity])).toEqual([
       [1, "notice"],
       [2, "notice"],
