@@ -1,3 +1,4 @@
+export type { FieldPath, FieldPositions } from "../source-positions.js";
 export { addRenderedObjects } from "./add-rendered-objects.js";
 export { renderKustomization } from "./render.js";
 export {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { yaml } from "../helpers.js";
-import { DEPLOYMENT, diagnosticLines, render } from "./repo.js";
+import { DEPLOYMENT, diagnosticLines, diagnosticsOf, render } from "./repo.js";
 
 describe("what kustomize cannot render here is said once, at the kustomization's line", () => {
   it("a remote base is one warning naming it, and the local resources are still rendered", () => {
@@ -57,8 +57,7 @@ describe("what kustomize cannot render here is said once, at the kustomization's
   });
 
   it("an unknown kustomization field is a warning, as kustomize build rejects it", () => {
-    const result = render("", { "kustomization.yaml": "resources: []\nnamesPrefix: x-\n" });
-    expect(diagnosticLines(result)).toEqual([
+    expect(diagnosticsOf("", { "kustomization.yaml": "resources: []\nnamesPrefix: x-\n" })).toEqual([
       "kustomization.yaml:2: warning: unknown kustomization field namesPrefix: kustomize build rejects it; ignored here",
     ]);
   });
@@ -87,10 +86,11 @@ describe("what kustomize cannot render here is said once, at the kustomization's
   });
 
   it("a path that leaves the repository is refused", () => {
-    const result = render("app", {
-      "app/kustomization.yaml": "resources:\n- ../../etc/passwd\n- ../../../base\n",
-    });
-    expect(diagnosticLines(result)).toEqual([
+    expect(
+      diagnosticsOf("app", {
+        "app/kustomization.yaml": "resources:\n- ../../etc/passwd\n- ../../../base\n",
+      }),
+    ).toEqual([
       "app/kustomization.yaml:2: error: ../../etc/passwd is outside the repository; not rendered",
       "app/kustomization.yaml:3: error: ../../../base is outside the repository; not rendered",
     ]);
@@ -111,8 +111,9 @@ describe("what kustomize cannot render here is said once, at the kustomization's
   });
 
   it("a patch target that matches no resource is a warning at the target's line", () => {
-    const result = render("", {
-      "kustomization.yaml": yaml`
+    expect(
+      diagnosticsOf("", {
+        "kustomization.yaml": yaml`
         resources:
         - web.yaml
         patches:
@@ -124,11 +125,9 @@ describe("what kustomize cannot render here is said once, at the kustomization's
               path: /spec/replicas
               value: 2
       `,
-      "web.yaml": DEPLOYMENT,
-    });
-    expect(diagnosticLines(result)).toEqual([
-      "kustomization.yaml:4: warning: patch target matches no resource; patch not applied",
-    ]);
+        "web.yaml": DEPLOYMENT,
+      }),
+    ).toEqual(["kustomization.yaml:4: warning: patch target matches no resource; patch not applied"]);
   });
 
   it("a JSON patch that does not apply leaves the resource unchanged, reported at the operation", () => {
@@ -146,12 +145,13 @@ describe("what kustomize cannot render here is said once, at the kustomization's
   });
 
   it("a strategic merge patch for a resource that is not there is an error", () => {
-    const result = render("", {
-      "kustomization.yaml": "resources:\n- web.yaml\npatches:\n- path: patch.yaml\n",
-      "web.yaml": DEPLOYMENT,
-      "patch.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n",
-    });
-    expect(diagnosticLines(result)).toEqual([
+    expect(
+      diagnosticsOf("", {
+        "kustomization.yaml": "resources:\n- web.yaml\npatches:\n- path: patch.yaml\n",
+        "web.yaml": DEPLOYMENT,
+        "patch.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n",
+      }),
+    ).toEqual([
       "patch.yaml:1: error: strategic merge patch for Deployment api: no resource has its kind, apiVersion, name and namespace; kustomize build fails here; patch not applied",
     ]);
   });
@@ -167,12 +167,13 @@ describe("what kustomize cannot render here is said once, at the kustomization's
   });
 
   it("a Component listed in resources and a Kustomization listed in components are errors", () => {
-    const result = render("", {
-      "kustomization.yaml": "resources:\n- comp\ncomponents:\n- base\n",
-      "comp/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n",
-      "base/kustomization.yaml": "resources: []\n",
-    });
-    expect(diagnosticLines(result)).toEqual([
+    expect(
+      diagnosticsOf("", {
+        "kustomization.yaml": "resources:\n- comp\ncomponents:\n- base\n",
+        "comp/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n",
+        "base/kustomization.yaml": "resources: []\n",
+      }),
+    ).toEqual([
       "kustomization.yaml:2: error: comp is a kind: Component; list it under components, not resources",
       "kustomization.yaml:4: error: base is a kind: Kustomization; components must be kind: Component",
     ]);
@@ -191,11 +192,12 @@ describe("what kustomize cannot render here is said once, at the kustomization's
   });
 
   it("a directory without a kustomization is an error at the line that lists it", () => {
-    const result = render("", {
-      "kustomization.yaml": "resources:\n- plain\n",
-      "plain/web.yaml": DEPLOYMENT,
-    });
-    expect(diagnosticLines(result)).toEqual([
+    expect(
+      diagnosticsOf("", {
+        "kustomization.yaml": "resources:\n- plain\n",
+        "plain/web.yaml": DEPLOYMENT,
+      }),
+    ).toEqual([
       "kustomization.yaml:2: error: no kustomization file (kustomization.yaml, kustomization.yml, Kustomization) in plain",
     ]);
   });
@@ -203,11 +205,13 @@ describe("what kustomize cannot render here is said once, at the kustomization's
 
 describe("hostile input is a diagnostic, never a stall or a throw", () => {
   it("a target regular expression that could backtrack for ever is refused", () => {
-    const result = render("", {
-      "kustomization.yaml": "resources:\n- web.yaml\npatches:\n- target:\n    name: (a+)+$\n  patch: '[]'\n",
-      "web.yaml": DEPLOYMENT,
-    });
-    expect(diagnosticLines(result)).toEqual([
+    expect(
+      diagnosticsOf("", {
+        "kustomization.yaml":
+          "resources:\n- web.yaml\npatches:\n- target:\n    name: (a+)+$\n  patch: '[]'\n",
+        "web.yaml": DEPLOYMENT,
+      }),
+    ).toEqual([
       "kustomization.yaml:5: error: (a+)+$ is too complex a regular expression to evaluate safely; patch not applied",
     ]);
   });
@@ -235,8 +239,9 @@ describe("kustomization file names", () => {
   });
 
   it("a directory with two kustomization files is an error, as kustomize refuses to choose", () => {
-    const result = render("", { "kustomization.yaml": "resources: []\n", Kustomization: "resources: []\n" });
-    expect(diagnosticLines(result)).toEqual([
+    expect(
+      diagnosticsOf("", { "kustomization.yaml": "resources: []\n", Kustomization: "resources: []\n" }),
+    ).toEqual([
       ".:1: error: several kustomization files in the repository root (kustomization.yaml, Kustomization); kustomize refuses to choose; nothing rendered",
     ]);
   });

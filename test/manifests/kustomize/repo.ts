@@ -20,6 +20,11 @@ export function diagnosticLines(result: KustomizeRender): string[] {
   return result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.severity}: ${d.message}`);
 }
 
+/** The diagnostics of rendering `root`, as `file:line: severity: message`. */
+export function diagnosticsOf(root: string, files: Readonly<Record<string, string>>): string[] {
+  return diagnosticLines(render(root, files));
+}
+
 export const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
 metadata:
