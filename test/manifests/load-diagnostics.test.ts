@@ -524,8 +524,8 @@ describe("workload salvage", () => {
     `);
     const finding = onlyDiagnostic(tree);
     expect(finding).toMatchObject({ line: 12, severity: "error", object: "Deployment shop/web" });
-    expect(finding.message).toContain(
-      "spec.template.spec.containers[0].ports[1].containerPort: is required but missing",
+    expect(finding.message).toBe(
+      'spec.template.spec.containers[0].ports[1]: unknown field "containerport"; did you mean containerPort?; the port is ignored',
     );
     expect(tree.workloads).toMatchObject([
       { podLabels: { app: "web" }, ports: [{ name: "http", port: 8080 }] },
