@@ -10,6 +10,7 @@ import { diffReachability } from "../src/analysis/diff.js";
 import { computeReachability } from "../src/analysis/reach.js";
 import { buildReview } from "../src/analysis/review/build.js";
 import { loadManifests } from "../src/manifests/load.js";
+import { ParseCache } from "../src/manifests/parse-cache.js";
 import { generatePair } from "./generate.js";
 import { generateRealTreePair } from "./generate-real-tree.js";
 
@@ -111,7 +112,9 @@ function measureRealTree(): RealTreeResult {
   const { base, head } = generateRealTreePair();
   const reach = measure(() => computeReachability(loadManifests(head)));
   const diff = measure(() => {
-    const trees = { base: loadManifests(base), head: loadManifests(head) };
+    // One cache per review, as the CLI and the app use it: files both trees hold are parsed once.
+    const cache = new ParseCache();
+    const trees = { base: loadManifests(base, { cache }), head: loadManifests(head, { cache }) };
     return diffReachability(trees.base, trees.head);
   });
   return {

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { ParseCache } from "../../src/manifests/parse-cache.js";
+import { parseYamlFile } from "../../src/manifests/yaml-documents.js";
+import { load, onlyDiagnostic, yaml } from "./helpers.js";
+
+/** A document of a kind the review never reads, with a YAML error that composing would report. */
+const BROKEN_CRD = yaml`
+  apiVersion: apiextensions.k8s.io/v1
+  kind: CustomResourceDefinition
+  metadata: { name: things.example.com }
+  spec:
+    names: { kind: Thing, kind: Thing }
+`;
+
+const POLICY_WITH_BAD_PORT = yaml`
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata: { name: p, namespace: shop }
+  spec:
+    podSelector: {}
+    ingress:
+      - ports: [{ port: 0 }]
+`;
+
+describe("documents of kinds the review never reads", () => {
+  test("a document of a kind the review never reads is not composed: it is counted as skipped and its YAML is not checked", () => {
+    const tree = load(BROKEN_CRD);
+    expect(tree.diagnostics).toEqual([]);
+    expect(tree.skipped).toEqual({ CustomResourceDefinition: 1 });
+  });
+
+  test("lines after an unread document stay exact", () => {
+    const tree = load(`${BROKEN_CRD}\n---\n${POLICY_WITH_BAD_PORT}`);
+    // BROKEN_CRD is 5 lines, then a blank line and the marker: the policy starts on line 8, its port on 14.
+    expect(onlyDiagnostic(tree)).toMatchObject({ line: 14, object: "NetworkPolicy shop/p" });
+  });
+
+  test("a document whose kind is not certain before composing is composed", () => {
+    const tagged = BROKEN_CRD.replace(
+      "kind: CustomResourceDefinition",
+      "kind: !!str CustomResourceDefinition",
+    );
+    const anchored = BROKEN_CRD.replace(
+      "kind: CustomResourceDefinition",
+      "kind: &k CustomResourceDefinition",
+    );
+    const merged = `base: &b { x: 1 }\n<<: *b\n${BROKEN_CRD}`;
+    const flow =
+      "{ apiVersion: apiextensions.k8s.io/v1, kind: CustomResourceDefinition, spec: { kind: A, kind: B } }\n";
+    for (const text of [tagged, anchored, merged, flow]) {
+      expect(onlyDiagnostic(load(text)).message, text).toContain('duplicate key "kind"');
+    }
+  });
+
+  test("a kind YAML 1.1 reads as a boolean is decided by composing", () => {
+    const tree = load("apiVersion: v1\nkind: yes\nmetadata: { name: x, name: y }\n");
+    expect(onlyDiagnostic(tree).message).toContain('duplicate key "name"');
+  });
+
+  test("a kind written after the first kilobytes is still found", () => {
+    const long = "x".repeat(5_000);
+    const tree = load(
+      `metadata:\n  name: shop\n  annotations: { note: ${long} }\napiVersion: v1\nkind: Namespace\n`,
+    );
+    expect(tree.namespaces.map((n) => n.name)).toEqual(["shop"]);
+  });
+
+  test("a List is composed whatever its items", () => {
+    const tree = load(yaml`
+      apiVersion: v1
+      kind: List
+      items:
+        - apiVersion: v1
+          kind: Namespace
+          metadata: { name: shop }
+    `);
+    expect(tree.namespaces.map((n) => n.name)).toEqual(["shop"]);
+  });
+
+  test("kinds: all composes every document, as kustomize needs", () => {
+    expect(parseYamlFile("crd.yaml", BROKEN_CRD).findings).toEqual([]);
+    const all = parseYamlFile("crd.yaml", BROKEN_CRD, { kinds: "all" });
+    expect(all.findings.map((f) => [f.line, f.message])).toEqual([
+      [5, 'duplicate key "kind"; document not loaded'],
+    ]);
+  });
+});
+
+describe("YAML library warnings", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  test("a YAML warning becomes a finding at its line, and nothing is printed", () => {
+    const emitWarning = vi.spyOn(process, "emitWarning");
+    const warn = vi.spyOn(console, "warn");
+    const tree = load("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: !shop x\n");
+    expect(onlyDiagnostic(tree)).toMatchObject({ severity: "warning", line: 4 });
+    expect(onlyDiagnostic(tree).message).toContain("Unresolved tag: !shop");
+    expect(tree.namespaces.map((n) => n.name)).toEqual(["x"]);
+    expect(emitWarning).not.toHaveBeenCalled();
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  test("a key that is a collection is an error at its line, the document left out, and nothing is printed", () => {
+    const emitWarning = vi.spyOn(process, "emitWarning");
+    const tree = load(
+      "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    ? [a, b]\n    : x\n",
+    );
+    expect(onlyDiagnostic(tree)).toMatchObject({ severity: "error", line: 6 });
+    expect(tree.namespaces).toEqual([]);
+    expect(emitWarning).not.toHaveBeenCalled();
+  });
+});
+
+describe("parse cache", () => {
+  test("a file shared by base and head is parsed once, and its findings carry each file's path", () => {
+    const cache = new ParseCache();
+    const first = cache.parse("base/p.yaml", "a: [\n");
+    const second = cache.parse("head/p.yaml", "a: [\n");
+    expect(second.documents).toBe(first.documents);
+    expect(first.findings.map((f) => f.file)).toEqual(["base/p.yaml"]);
+    expect(second.findings.map((f) => f.file)).toEqual(["head/p.yaml"]);
+  });
+
+  test("the cache holds no more text than its bound, dropping the oldest entries", () => {
+    const cache = new ParseCache(10);
+    const first = cache.parse("a.yaml", "a: 1\n");
+    cache.parse("b.yaml", "b: 22222\n");
+    expect(cache.parse("a.yaml", "a: 1\n").documents).not.toBe(first.documents);
+  });
+});
