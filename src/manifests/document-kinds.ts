@@ -1,4 +1,4 @@
-import { CST, Parser } from "yaml";
+import { CST, type LineCounter, Parser } from "yaml";
 
 /** A document left out before composing, by its top-level `apiVersion` and `kind`. */
 export interface UnreadDocument {
@@ -6,10 +6,18 @@ export interface UnreadDocument {
   readonly kind: string;
 }
 
-export interface MaskedText {
-  /** The text with every unread document reduced to its line breaks: same lines, far fewer bytes. */
+export interface ReadDocumentsText {
+  /** The text without the unread documents. */
   readonly text: string;
   readonly unread: readonly UnreadDocument[];
+  /** Where documents were taken out: offsets in `text`, and how many lines were there. */
+  readonly removed: readonly RemovedLines[];
+}
+
+interface RemovedLines {
+  readonly offset: number;
+  /** Lines removed at or before `offset`, in all. */
+  readonly linesBefore: number;
 }
 
 // A line starting with `---` or `...` and then a space or the end of the line ends a document
@@ -25,44 +33,71 @@ const NOT_A_STRING = /^(?:y|yes|n|no|true|false|on|off|null|~)$/i;
 const PLAIN_NAME = /^[A-Za-z][A-Za-z0-9._/-]*$/;
 
 /**
- * Reduces the documents `isRead` refuses to line breaks, so that the `yaml` package never
- * composes them (most bytes of a real tree are CustomResourceDefinitions the review never
+ * Takes out the documents `isRead` refuses, so that the `yaml` package never parses them (most bytes of a real tree are CustomResourceDefinitions the review never
  * reads). A document is left out only when its top-level `apiVersion` and `kind` are certain
  * from the CST of its first lines: plain or quoted strings, written once, without tags,
  * anchors or aliases. Anything else, directives included, is kept and composed as before.
- * Line numbers do not change, so every position found later in the text is exact.
+ * Every document but the first starts with its marker, so the rest stay separate documents;
+ * `restoreRemovedLines` makes line numbers those of the original text again.
  */
-export function maskUnreadDocuments(
+export function readDocumentsOnly(
   text: string,
   isRead: (apiVersion: string, kind: string) => boolean,
-): MaskedText {
+): ReadDocumentsText {
   const starts = [0];
   for (const match of text.matchAll(DOCUMENT_MARKER)) if (match.index > 0) starts.push(match.index);
   starts.push(text.length);
   const parts: string[] = [];
   const unread: UnreadDocument[] = [];
+  const removed: RemovedLines[] = [];
+  let kept = 0;
+  let linesRemoved = 0;
   for (let i = 0; i + 1 < starts.length; i++) {
     const chunk = text.slice(starts[i], starts[i + 1]);
+    // Directives apply to the next document: a chunk holding some stays.
     const kind = chunk.includes("\n%") || chunk.startsWith("%") ? undefined : documentKind(chunk);
     if (kind === undefined || isRead(kind.apiVersion, kind.kind)) {
       parts.push(chunk);
+      kept += chunk.length;
       continue;
     }
     unread.push(kind);
-    parts.push(lineBreaksOf(chunk));
+    linesRemoved += lineBreaks(chunk);
+    removed.push({ offset: kept, linesBefore: linesRemoved });
   }
-  return unread.length === 0 ? { text, unread } : { text: parts.join(""), unread };
+  return unread.length === 0 ? { text, unread, removed } : { text: parts.join(""), unread, removed };
 }
 
-/** The chunk's marker (a document stays a document), then only its line breaks. */
-function lineBreaksOf(chunk: string): string {
-  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/.exec(chunk)?.[0] ?? "";
+/** Makes `counter` (of the text without unread documents) count the lines of the original text. */
+export function restoreRemovedLines(counter: LineCounter, removed: readonly RemovedLines[]): void {
+  if (removed.length === 0) return;
+  const linePos = counter.linePos;
+  counter.linePos = (offset) => {
+    // The last removal at or before `offset`: text from there on was that many lines further down.
+    let low = 0;
+    let high = removed.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((removed[mid] as RemovedLines).offset <= offset) low = mid + 1;
+      else high = mid;
+    }
+    const pos = linePos(offset);
+    return {
+      line: pos.line + (low === 0 ? 0 : (removed[low - 1] as RemovedLines).linesBefore),
+      col: pos.col,
+    };
+  };
+}
+
+function lineBreaks(chunk: string): number {
   let breaks = 0;
   for (let at = chunk.indexOf("\n"); at !== -1; at = chunk.indexOf("\n", at + 1)) breaks++;
-  return marker + "\n".repeat(breaks);
+  return breaks;
 }
 
 function documentKind(chunk: string): UnreadDocument | undefined {
+  const simple = leadingKindLines(chunk);
+  if (simple !== undefined) return simple;
   for (const size of KIND_SEARCH_CHARS) {
     const whole = chunk.length <= size;
     const found = topLevelKind(whole ? chunk : prefixOf(chunk, size), whole);
@@ -70,6 +105,41 @@ function documentKind(chunk: string): UnreadDocument | undefined {
     if (whole) return undefined;
   }
   return undefined;
+}
+
+const KIND_LINE = /^(apiVersion|kind):[ \t]+([A-Za-z][A-Za-z0-9._/-]*)[ \t]*(?:#.*)?\r?$/;
+const MARKER_LINE = /^(?:---|\.\.\.)[ \t]*(?:#.*)?\r?$/;
+const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?\r?$/;
+const NEW_TOP_LEVEL_KEY = /^[A-Za-z_"']/;
+
+/**
+ * The common case without a parser (most documents start `apiVersion: x` / `kind: y`): the
+ * first two lines of content are the two keys with plain values, and the next line starts
+ * another top-level key. A line at column 0 cannot continue a top-level value (it would need
+ * indentation), so both values are whole. Anything else: undefined, and the CST decides.
+ */
+function leadingKindLines(chunk: string): UnreadDocument | undefined {
+  let at = 0;
+  const nextLine = (): string | undefined => {
+    if (at >= chunk.length) return undefined;
+    const end = chunk.indexOf("\n", at);
+    const line = chunk.slice(at, end === -1 ? chunk.length : end);
+    at = end === -1 ? chunk.length : end + 1;
+    return line;
+  };
+  let line = nextLine();
+  if (line !== undefined && MARKER_LINE.test(line)) line = nextLine();
+  while (line !== undefined && BLANK_OR_COMMENT.test(line)) line = nextLine();
+  const first = line === undefined ? null : KIND_LINE.exec(line);
+  const secondLine = nextLine();
+  const second = secondLine === undefined ? null : KIND_LINE.exec(secondLine);
+  if (!first || !second || first[1] === second[1]) return undefined;
+  const after = nextLine();
+  if (after !== undefined && !NEW_TOP_LEVEL_KEY.test(after)) return undefined;
+  const values = { [first[1] as string]: first[2] as string, [second[1] as string]: second[2] as string };
+  const apiVersion = values.apiVersion as string;
+  const kind = values.kind as string;
+  return NOT_A_STRING.test(apiVersion) || NOT_A_STRING.test(kind) ? undefined : { apiVersion, kind };
 }
 
 /** The first `size` characters, up to the end of their last line. */

@@ -12,7 +12,7 @@ import {
   type YAMLError,
 } from "yaml";
 import type { Finding } from "../model/finding.js";
-import { maskUnreadDocuments, type UnreadDocument } from "./document-kinds.js";
+import { readDocumentsOnly, restoreRemovedLines, type UnreadDocument } from "./document-kinds.js";
 import { indentFlowContinuations } from "./flow-indentation.js";
 import { invalidManifest } from "./invalid-manifest.js";
 import { classifyObject } from "./object-kind.js";
@@ -71,9 +71,12 @@ const MAX_ERRORS_PER_DOCUMENT = 20;
  * instead. Never prints anything: the library's warnings are findings too.
  */
 export function parseYamlFile(file: string, text: string, options: ParseYamlOptions = {}): ParsedFile {
-  const masked =
-    (options.kinds ?? "review") === "review" ? maskUnreadDocuments(text, isReviewKind) : { text, unread: [] };
-  const { docs, source, lineCounter } = parseLikeKubectl(masked.text);
+  const read =
+    (options.kinds ?? "review") === "review"
+      ? readDocumentsOnly(text, isReviewKind)
+      : { text, unread: [], removed: [] };
+  const { docs, source, lineCounter } = parseLikeKubectl(read.text);
+  restoreRemovedLines(lineCounter, read.removed);
   const documents: ParsedDocument[] = [];
   const findings: Finding[] = [];
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
@@ -116,7 +119,7 @@ export function parseYamlFile(file: string, text: string, options: ParseYamlOpti
       findings.push(invalidManifest(file, line, `${message}; document not loaded`));
     }
   }
-  return { documents, findings, unread: masked.unread };
+  return { documents, findings, unread: read.unread };
 }
 
 /** Lists are read too: their items can be of any kind. */
