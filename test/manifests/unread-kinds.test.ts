@@ -113,6 +113,36 @@ describe("YAML library warnings", () => {
   });
 });
 
+describe("nothing printed", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  test("loading never writes to stderr or stdout, whatever the YAML", () => {
+    const spies = [
+      vi.spyOn(process.stderr, "write"),
+      vi.spyOn(process.stdout, "write"),
+      vi.spyOn(process, "emitWarning"),
+      vi.spyOn(console, "warn"),
+      vi.spyOn(console, "error"),
+      vi.spyOn(console, "log"),
+    ];
+    const texts = [
+      "? { a: 1 }\n: x\n",
+      "%FOO bar\n---\na: !unknown 1\n",
+      "apiVersion: v1\nkind: Namespace\nmetadata: { name: !x y }\n",
+      "a: [\n",
+      "a: &a 1\nb: *a\nc: *nope\n",
+      "--- !!map\n? [x]\n: [y]\n",
+    ];
+    for (const text of texts) {
+      load(text);
+      parseYamlFile("all.yaml", text, { kinds: "all" });
+    }
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+  });
+});
+
 describe("parse cache", () => {
   test("a file shared by base and head is parsed once, and its findings carry each file's path", () => {
     const cache = new ParseCache();
