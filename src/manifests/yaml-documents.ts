@@ -86,14 +86,6 @@ export function parseYamlFile(file: string, text: string, options: ParseYamlOpti
         invalidManifest(file, lineAt(warning.pos[0]), `YAML: ${warning.message}`, undefined, "warning"),
       );
     }
-    const collectionKey = collectionKeyOffset(doc);
-    if (collectionKey !== undefined) {
-      // kubectl converts YAML to JSON, whose keys are strings: it refuses such a document.
-      const message =
-        "a mapping key is itself a mapping or a list, which Kubernetes manifests cannot have; document not loaded";
-      findings.push(invalidManifest(file, lineAt(collectionKey), message));
-      continue;
-    }
     if (doc.errors.length > 0) {
       for (const error of doc.errors.slice(0, MAX_ERRORS_PER_DOCUMENT)) {
         const message = `${yamlErrorText(doc, error)}; document not loaded`;
@@ -107,6 +99,14 @@ export function parseYamlFile(file: string, text: string, options: ParseYamlOpti
       continue;
     }
     if (doc.contents === null) continue;
+    const collectionKey = collectionKeyOffset(doc);
+    if (collectionKey !== undefined) {
+      // kubectl converts YAML to JSON, whose keys are strings: it refuses such a document.
+      const message =
+        "a mapping key is itself a mapping or a list, which Kubernetes manifests cannot have; document not loaded";
+      findings.push(invalidManifest(file, lineAt(collectionKey), message));
+      continue;
+    }
     try {
       const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       documents.push({ value, positions: new SourcePositions(doc, lineCounter, source) });
