@@ -1,12 +1,11 @@
-import type { LabelSelector, Labels } from "../../model/labels.js";
 import { editDistance, typoTolerance as tolerance } from "../../model/edit-distance.js";
+import type { LabelSelector, Labels } from "../../model/labels.js";
 import { describeSelector, selectorMatches } from "../../model/selector.js";
 import { joinAnd } from "./describe.js";
 
 export { editDistance };
 
 const MAX_SUGGESTIONS = 3;
-
 
 interface Scored {
   readonly key: string;
