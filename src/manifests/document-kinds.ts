@@ -16,7 +16,7 @@ export interface ReadDocumentsText {
 
 interface RemovedLines {
   readonly offset: number;
-  /** Lines removed at or before `offset`, in all. */
+  /** Lines removed up to and including this removal, in all. */
   readonly linesBefore: number;
 }
 
@@ -73,12 +73,14 @@ export function restoreRemovedLines(counter: LineCounter, removed: readonly Remo
   if (removed.length === 0) return;
   const linePos = counter.linePos;
   counter.linePos = (offset) => {
-    // The last removal at or before `offset`: text from there on was that many lines further down.
+    // The last removal before `offset`: text after it was that many lines further down. At a
+    // removal's own offset is the end of the document before it (where "unexpected end"
+    // errors point), so that removal does not count yet.
     let low = 0;
     let high = removed.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if ((removed[mid] as RemovedLines).offset <= offset) low = mid + 1;
+      if ((removed[mid] as RemovedLines).offset < offset) low = mid + 1;
       else high = mid;
     }
     const pos = linePos(offset);
@@ -188,8 +190,11 @@ function keyText(item: CST.BlockMap["items"][number]): string | undefined {
   if (item.start.some((p) => p.type === "tag" || p.type === "anchor")) return undefined;
   if (key.type !== "scalar" && key.type !== "single-quoted-scalar" && key.type !== "double-quoted-scalar")
     return undefined;
-  const text = CST.resolveAsScalar(key)?.value;
-  return text === undefined || (key.type === "scalar" && text === "<<") ? undefined : text;
+  let failed = false;
+  const text = CST.resolveAsScalar(key, true, () => {
+    failed = true;
+  })?.value;
+  return failed || text === undefined || (key.type === "scalar" && text === "<<") ? undefined : text;
 }
 
 /** A scalar that is certainly a string, without tags, anchors or aliases; else undefined. */

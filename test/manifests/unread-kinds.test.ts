@@ -35,6 +35,15 @@ describe("documents of kinds the review never reads", () => {
     expect(onlyDiagnostic(tree)).toMatchObject({ line: 14, object: "NetworkPolicy shop/p" });
   });
 
+  test("an error at the end of a document followed by an unread one keeps the line it has when every document is read", () => {
+    const text =
+      "apiVersion: v1\nkind: Namespace\nspec: [\n---\nkind: ConfigMap\napiVersion: v1\n---\nkind: ConfigMap\napiVersion: v1\n";
+    const lines = (kinds: "review" | "all") =>
+      parseYamlFile("f.yaml", text, { kinds }).findings.map((f) => f.line);
+    expect(lines("review")).toEqual(lines("all"));
+    expect(lines("review").length).toBeGreaterThan(0);
+  });
+
   test("a document whose kind is not certain before composing is composed", () => {
     const tagged = BROKEN_CRD.replace(
       "kind: CustomResourceDefinition",
@@ -50,6 +59,15 @@ describe("documents of kinds the review never reads", () => {
     for (const text of [tagged, anchored, merged, flow]) {
       expect(onlyDiagnostic(load(text)).message, text).toContain('duplicate key "kind"');
     }
+  });
+
+  test("a document whose first key is not valid YAML is composed, and its error reported at its line", () => {
+    const tree = load(
+      "apiVersion: v1\nkind: Namespace\nmetadata: { name: a }\n---\n@apiVersion: v1\nkind: Pod\n",
+    );
+    expect(onlyDiagnostic(tree)).toMatchObject({ line: 5 });
+    expect(onlyDiagnostic(tree).message).toContain("reserved character @; document not loaded");
+    expect(tree.namespaces.map((n) => n.name)).toEqual(["a"]);
   });
 
   test("a kind YAML 1.1 reads as a boolean is decided by composing", () => {
