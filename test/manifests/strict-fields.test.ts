@@ -83,6 +83,23 @@ describe("strict field validation, like kubectl", () => {
     );
   });
 
+  test("a BaselineAdminNetworkPolicy egress peer has no domainNames, unlike an AdminNetworkPolicy's", () => {
+    const peer = "- action: Allow\n    to: [{ domainNames: [example.com] }]";
+    const banp = load(
+      `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: BaselineAdminNetworkPolicy\nmetadata: { name: default }\nspec:\n  subject: { namespaces: {} }\n  egress:\n  ${peer}\n`,
+    );
+    expect(banp.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [8, 'spec.egress[0].to[0]: unknown field "domainNames"'],
+      [8, "spec.egress[0].to[0]: a peer needs one of namespaces, pods, nodes or networks"],
+    ]);
+    expect(banp.adminPolicies).toEqual([]);
+    const anp = load(
+      `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: { name: a }\nspec:\n  priority: 1\n  subject: { namespaces: {} }\n  egress:\n  ${peer}\n`,
+    );
+    expect(anp.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(anp.adminPolicies).toHaveLength(1);
+  });
+
   test("a suggestion is made only for a close name", () => {
     const tree = load(yaml`
       apiVersion: networking.k8s.io/v1

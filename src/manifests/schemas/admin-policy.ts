@@ -92,7 +92,7 @@ const ingressPeerSchema = strictObject({
   if (egressOnly.length === 0) exactlyOne("a peer", ["namespaces", "pods"])(peer, ctx);
 });
 
-const egressPeerSchema = strictObject({
+const baselineEgressPeerShape = {
   namespaces: labelSelectorSchema.nullish(),
   pods: namespacedPodSchema.nullish(),
   nodes: labelSelectorSchema.nullish(),
@@ -101,12 +101,21 @@ const egressPeerSchema = strictObject({
     .min(1, { error: "must list at least one CIDR" })
     .max(25, { error: "lists more than 25 CIDRs" })
     .nullish(),
+};
+
+const egressPeerSchema = strictObject({
+  ...baselineEgressPeerShape,
   domainNames: z
     .array(domainNameSchema)
     .min(1, { error: "must list at least one domain name" })
     .max(25, { error: "lists more than 25 domain names" })
     .nullish(),
 }).superRefine(exactlyOne("a peer", ["namespaces", "pods", "nodes", "networks", "domainNames"]));
+
+/** BaselineAdminNetworkPolicyEgressPeer has no `domainNames`. */
+const baselineEgressPeerSchema = strictObject(baselineEgressPeerShape).superRefine(
+  exactlyOne("a peer", ["namespaces", "pods", "nodes", "networks"]),
+);
 
 // --- v1alpha1 ports: portNumber | namedPort | portRange -------------------------------------
 
@@ -149,7 +158,10 @@ function actionSchema<const A extends readonly [string, ...string[]]>(actions: A
   });
 }
 
-function anpRules<const A extends readonly [string, ...string[]]>(actions: A) {
+function anpRules<const A extends readonly [string, ...string[]], P extends z.ZodType>(
+  actions: A,
+  egressPeer: P,
+) {
   const action = actionSchema(actions);
   const ingress = nullAsEmpty(
     strictObject({
@@ -163,7 +175,7 @@ function anpRules<const A extends readonly [string, ...string[]]>(actions: A) {
     strictObject({
       name: ruleNameSchema,
       action,
-      to: listSchema(egressPeerSchema, "peer", 100),
+      to: listSchema(egressPeer, "peer", 100),
       ports: anpPortsSchema,
     }),
   );
@@ -179,14 +191,19 @@ export const adminNetworkPolicySchema = kubernetesObjectSchema({
     strictObject({
       priority: prioritySchema,
       subject: subjectSchema,
-      ...anpRules(["Allow", "Deny", "Pass"] as const),
+      ...anpRules(["Allow", "Deny", "Pass"] as const, egressPeerSchema),
     }),
   ),
 });
 
 export const baselineAdminNetworkPolicySchema = kubernetesObjectSchema({
   metadata: objectMetadataSchema,
-  spec: nullAsEmpty(strictObject({ subject: subjectSchema, ...anpRules(["Allow", "Deny"] as const) })),
+  spec: nullAsEmpty(
+    strictObject({
+      subject: subjectSchema,
+      ...anpRules(["Allow", "Deny"] as const, baselineEgressPeerSchema),
+    }),
+  ),
 }).superRefine((banp, ctx) => {
   if (banp.metadata.name !== BANP_NAME) {
     ctx.addIssue({
