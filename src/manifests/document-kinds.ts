@@ -33,10 +33,10 @@ const NOT_A_STRING = /^(?:y|yes|n|no|true|false|on|off|null|~)$/i;
 const PLAIN_NAME = /^[A-Za-z][A-Za-z0-9._/-]*$/;
 
 /**
- * Takes out the documents `isRead` refuses, so that the `yaml` package never parses them (most bytes of a real tree are CustomResourceDefinitions the review never
- * reads). A document is left out only when its top-level `apiVersion` and `kind` are certain
- * from the CST of its first lines: plain or quoted strings, written once, without tags,
- * anchors or aliases. Anything else, directives included, is kept and composed as before.
+ * Takes out the documents `isRead` refuses, so that the `yaml` package never parses them (most
+ * bytes of a real tree are CustomResourceDefinitions the review never reads). A document is
+ * left out only when its top-level `apiVersion` and `kind` are certain from its first lines:
+ * plain or quoted strings, written once, without tags, anchors or aliases. Anything else, directives included, is kept and composed as before.
  * Every document but the first starts with its marker, so the rest stay separate documents;
  * `restoreRemovedLines` makes line numbers those of the original text again.
  */
@@ -109,8 +109,9 @@ function documentKind(chunk: string): UnreadDocument | undefined {
   return undefined;
 }
 
-const KIND_LINE = /^(apiVersion|kind):[ \t]+([A-Za-z][A-Za-z0-9._/-]*)[ \t]*(?:#.*)?\r?$/;
-const MARKER_LINE = /^(?:---|\.\.\.)[ \t]*(?:#.*)?\r?$/;
+// A comment needs a space before its `#` (`Config#Map` is one plain scalar).
+const KIND_LINE = /^(apiVersion|kind):[ \t]+([A-Za-z][A-Za-z0-9._/-]*)(?:[ \t]+(?:#.*)?)?\r?$/;
+const MARKER_LINE = /^(?:---|\.\.\.)(?:[ \t]+(?:#.*)?)?\r?$/;
 const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?\r?$/;
 const NEW_TOP_LEVEL_KEY = /^[A-Za-z_"']/;
 
@@ -185,25 +186,29 @@ function topLevelKind(source: string, whole: boolean): UnreadDocument | undefine
  * alias, tagged or anchored keys, and for the YAML 1.1 merge key `<<`, which can bring in any key.
  */
 function keyText(item: CST.BlockMap["items"][number]): string | undefined {
-  const { key } = item;
-  if (item.explicitKey || key === undefined || key === null) return undefined;
-  if (item.start.some((p) => p.type === "tag" || p.type === "anchor")) return undefined;
-  if (key.type !== "scalar" && key.type !== "single-quoted-scalar" && key.type !== "double-quoted-scalar")
-    return undefined;
-  let failed = false;
-  const text = CST.resolveAsScalar(key, true, () => {
-    failed = true;
-  })?.value;
-  return failed || text === undefined || (key.type === "scalar" && text === "<<") ? undefined : text;
+  if (item.explicitKey) return undefined;
+  const key = scalarText(item.key ?? undefined, item.start);
+  return key === undefined || (key.plain && key.text === "<<") ? undefined : key.text;
 }
 
-/** A scalar that is certainly a string, without tags, anchors or aliases; else undefined. */
+/** A value that is certainly a string: quoted, or a plain name YAML 1.1 reads as a string. */
 function plainString(
   token: CST.Token | undefined,
   props: readonly CST.SourceToken[] | undefined,
 ): string | undefined {
-  if (token === undefined) return undefined;
-  if (props?.some((p) => p.type === "tag" || p.type === "anchor")) return undefined;
+  const value = scalarText(token, props ?? []);
+  if (value === undefined) return undefined;
+  return value.plain && (NOT_A_STRING.test(value.text) || !PLAIN_NAME.test(value.text))
+    ? undefined
+    : value.text;
+}
+
+/** A flow scalar without tags or anchors, resolved without error; else undefined. */
+function scalarText(
+  token: CST.Token | undefined,
+  props: readonly CST.SourceToken[],
+): { text: string; plain: boolean } | undefined {
+  if (token === undefined || props.some((p) => p.type === "tag" || p.type === "anchor")) return undefined;
   if (
     token.type !== "scalar" &&
     token.type !== "single-quoted-scalar" &&
@@ -214,8 +219,5 @@ function plainString(
   const scalar = CST.resolveAsScalar(token, true, () => {
     failed = true;
   });
-  if (failed || scalar === null) return undefined;
-  if (token.type === "scalar" && (NOT_A_STRING.test(scalar.value) || !PLAIN_NAME.test(scalar.value)))
-    return undefined;
-  return scalar.value;
+  return failed ? undefined : { text: scalar.value, plain: token.type === "scalar" };
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
+import { readDocumentsOnly } from "../../src/manifests/document-kinds.js";
 import { ParseCache } from "../../src/manifests/parse-cache.js";
 import { parseYamlFile } from "../../src/manifests/yaml-documents.js";
 import { load, onlyDiagnostic, yaml } from "./helpers.js";
@@ -68,6 +69,14 @@ describe("documents of kinds the review never reads", () => {
     expect(onlyDiagnostic(tree)).toMatchObject({ line: 5 });
     expect(onlyDiagnostic(tree).message).toContain("reserved character @; document not loaded");
     expect(tree.namespaces.map((n) => n.name)).toEqual(["a"]);
+  });
+
+  test("a comment after the kind is not part of it, a # without a space before it is", () => {
+    const unread = (text: string) => readDocumentsOnly(text, () => false).unread;
+    expect(unread("apiVersion: v1\nkind: ConfigMap # settings\ndata: {}\n")).toEqual([
+      { apiVersion: "v1", kind: "ConfigMap" },
+    ]);
+    expect(unread("apiVersion: v1\nkind: Config#Map\ndata: {}\n")).toEqual([]);
   });
 
   test("a kind YAML 1.1 reads as a boolean is decided by composing", () => {
