@@ -10,7 +10,9 @@ import { diffReachability } from "../src/analysis/diff.js";
 import { computeReachability } from "../src/analysis/reach.js";
 import { buildReview } from "../src/analysis/review/build.js";
 import { loadManifests } from "../src/manifests/load.js";
+import { ParseCache } from "../src/manifests/parse-cache.js";
 import { generatePair } from "./generate.js";
+import { generateRealTreePair } from "./generate-real-tree.js";
 
 const DEFAULT_SIZES = [100, 1_000, 10_000];
 /** The reach analysis of the head alone is measured up to this size. */
@@ -94,12 +96,43 @@ function measureSize(size: number): SizeResult {
   };
 }
 
-function runChild(size: number): Promise<SizeResult | string> {
+interface RealTreeResult {
+  files: number;
+  bytes: number;
+  workloads: number;
+  /** Loading the head and computing every pair: what `netpol-review reach` does once files are read. */
+  reachMs: number;
+  /** Loading base and head (one review) and diffing them: `netpol-review diff` once files are read. */
+  diffMs: number;
+  peakRssKb: number;
+}
+
+/** The kubeflow-sized tree: the CLI's `reach` and `diff` work on it, file reading aside. */
+function measureRealTree(): RealTreeResult {
+  const { base, head } = generateRealTreePair();
+  const reach = measure(() => computeReachability(loadManifests(head)));
+  const diff = measure(() => {
+    // One cache per review, as the CLI and the app use it: files both trees hold are parsed once.
+    const cache = new ParseCache();
+    const trees = { base: loadManifests(base, { cache }), head: loadManifests(head, { cache }) };
+    return diffReachability(trees.base, trees.head);
+  });
+  return {
+    files: head.length,
+    bytes: head.reduce((sum, f) => sum + f.size, 0),
+    workloads: loadManifests(head).workloads.length,
+    reachMs: reach.ms,
+    diffMs: diff.ms,
+    peakRssKb: process.resourceUsage().maxRSS,
+  };
+}
+
+function runChild<T>(args: readonly string[]): Promise<T | string> {
   return new Promise((resolve) => {
-    const child = fork(fileURLToPath(import.meta.url), ["--size", String(size)], { stdio: "inherit" });
-    let result: SizeResult | undefined;
+    const child = fork(fileURLToPath(import.meta.url), args, { stdio: "inherit" });
+    let result: T | undefined;
     child.on("message", (message) => {
-      result = message as SizeResult;
+      result = message as T;
     });
     child.on("error", (error) => resolve(`failed: ${error.message}`));
     child.on("exit", (code, signal) => resolve(result ?? `failed (${signal ?? `exit code ${code}`})`));
@@ -138,19 +171,31 @@ function argValue(name: string): string | undefined {
   return i === -1 ? undefined : process.argv[i + 1];
 }
 
+function realTreeText(result: RealTreeResult | string): string {
+  if (typeof result === "string") return `Kubeflow-sized tree: ${result}`;
+  return [
+    "| tree | files | YAML per tree (MB) | workloads | reach: load + every pair (ms) | diff: load both + diff (ms) | peak RSS (MB) |",
+    `|---|${"---:|".repeat(6)}`,
+    `| kubeflow-sized (70% CRD bytes) | ${fmtInt(result.files)} | ${(result.bytes / 1e6).toFixed(1)} | ${fmtInt(result.workloads)} | ${fmtMs(result.reachMs)} | ${fmtMs(result.diffMs)} | ${fmtMb(result.peakRssKb)} |`,
+  ].join("\n");
+}
+
 async function main(): Promise<void> {
   const childSize = argValue("--size");
-  if (childSize !== undefined) {
-    const result = measureSize(Number(childSize));
+  if (childSize !== undefined || process.argv.includes("--real-tree")) {
+    const result = childSize === undefined ? measureRealTree() : measureSize(Number(childSize));
     process.send?.(result, () => process.disconnect());
     return;
   }
   const sizes = argValue("--sizes")?.split(",").map(Number) ?? DEFAULT_SIZES;
   const rows: Row[] = [];
   for (const size of sizes) {
-    const result = await runChild(size);
+    const result = await runChild<SizeResult>(["--size", String(size)]);
     rows.push(typeof result === "string" ? { size, error: result } : result);
   }
+  const realTree = process.argv.includes("--no-real-tree")
+    ? undefined
+    : await runChild<RealTreeResult>(["--real-tree"]);
   console.log(`## netpol-review benchmark\n\n${machine()}\n`);
   console.log(markdownTable(rows));
   console.log(
@@ -159,6 +204,7 @@ async function main(): Promise<void> {
       ` ${fmtInt(REACH_MAX_WORKLOADS)} workloads. Each head changes about 10 policies and labels.` +
       ` Peak RSS includes the generated YAML text.`,
   );
+  if (realTree !== undefined) console.log(`\n${realTreeText(realTree)}`);
 }
 
 await main();

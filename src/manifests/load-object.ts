@@ -12,7 +12,8 @@ import { salvageWorkload } from "./salvage.js";
 import { namespaceSchema } from "./schemas/namespace.js";
 import { networkPolicySchema } from "./schemas/network-policy.js";
 import { serviceSchema } from "./schemas/service.js";
-import { controllerSchema, cronJobSchema, podSchema } from "./schemas/workload.js";
+import { withoutExplainedMissingFields } from "./schemas/strict-object.js";
+import { controllerSchemas, cronJobSchema, podSchema } from "./schemas/workload.js";
 import type { FieldPositions } from "./source-positions.js";
 import type { TreeCollector } from "./tree-collector.js";
 import { issueMessage, issuePath } from "./zod-issues.js";
@@ -68,7 +69,7 @@ export function loadObject(
         const manifest = parse(cronJobSchema);
         if (manifest) into.addWorkload(convertCronJob(manifest, at));
       } else {
-        const manifest = parse(controllerSchema);
+        const manifest = parse(controllerSchemas[kind]);
         if (manifest) into.addWorkload(convertController(kind, manifest, at));
       }
       return;
@@ -87,7 +88,8 @@ function validate<T extends z.ZodType>(
   const result = schema.safeParse(object.value, { reportInput: true });
   if (result.success) return result.data;
   const name = describeRawObject(object, namespaced);
-  const salvaged = salvage ? salvageWorkload(object.value, result.error.issues) : null;
+  const issues = withoutExplainedMissingFields(result.error.issues);
+  const salvaged = salvage ? salvageWorkload(object.value, issues) : null;
   const retried = salvaged && schema.safeParse(salvaged.value);
   if (salvaged && retried?.success) {
     for (const { issue, severity, consequence } of salvaged.issues) {
@@ -97,7 +99,7 @@ function validate<T extends z.ZodType>(
     }
     return retried.data;
   }
-  for (const issue of result.error.issues) {
+  for (const issue of issues) {
     const message = issueMessage(issue, (path) => at.writtenAs(path));
     const { file, line } = at.ref(issuePath(issue));
     into.addDiagnostic(invalidManifest(file, line, message, name));

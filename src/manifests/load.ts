@@ -3,6 +3,8 @@ import { contentWithinLimit, DEFAULT_MAX_FILE_BYTES } from "./file-size.js";
 import { invalidManifest } from "./invalid-manifest.js";
 import { kubernetesObjects } from "./kubernetes-objects.js";
 import { loadObject } from "./load-object.js";
+import { classifyObject } from "./object-kind.js";
+import type { ParseCache } from "./parse-cache.js";
 import type { SourceFile } from "./source-file.js";
 import { TreeCollector } from "./tree-collector.js";
 import { type ParsedDocument, parseYamlFile } from "./yaml-documents.js";
@@ -12,6 +14,8 @@ export { DEFAULT_MAX_FILE_BYTES } from "./file-size.js";
 export interface LoadOptions {
   /** Larger files are reported and not parsed. */
   readonly maxFileBytes?: number;
+  /** Shared by the loads of one review (base and head), so that a file both hold is parsed once. */
+  readonly cache?: ParseCache;
 }
 
 /**
@@ -31,8 +35,12 @@ export function loadManifests(files: readonly SourceFile[], options: LoadOptions
     }
     let documents: readonly ParsedDocument[];
     try {
-      const parsed = parseYamlFile(file.path, read.content);
+      const parsed = options.cache?.parse(file.path, read.content) ?? parseYamlFile(file.path, read.content);
       for (const finding of parsed.findings) into.addDiagnostic(finding);
+      for (const { apiVersion, kind } of parsed.unread) {
+        const category = classifyObject(apiVersion, kind);
+        if (category.type === "skipped") into.skip(category.label);
+      }
       documents = parsed.documents;
     } catch (error) {
       into.addDiagnostic(invalidManifest(file.path, 1, `file could not be parsed: ${errorText(error)}`));

@@ -1,6 +1,7 @@
 import {
   type Document,
   type DocumentOptions,
+  isCollection,
   isScalar,
   LineCounter,
   type ParseOptions,
@@ -11,8 +12,10 @@ import {
   type YAMLError,
 } from "yaml";
 import type { Finding } from "../model/finding.js";
+import { readDocumentsOnly, restoreRemovedLines, type UnreadDocument } from "./document-kinds.js";
 import { indentFlowContinuations } from "./flow-indentation.js";
 import { invalidManifest } from "./invalid-manifest.js";
+import { classifyObject } from "./object-kind.js";
 import { quote } from "./quote.js";
 import { SourcePositions } from "./source-positions.js";
 
@@ -25,6 +28,18 @@ export interface ParsedDocument {
 export interface ParsedFile {
   readonly documents: readonly ParsedDocument[];
   readonly findings: readonly Finding[];
+  /** Documents of kinds the review never reads, left out before composing (`kinds: "review"`). */
+  readonly unread: readonly UnreadDocument[];
+}
+
+export interface ParseYamlOptions {
+  /**
+   * `review` (the default): only documents whose kind the review reads (and Lists, and any
+   * document whose kind is not certain before composing) are composed; the rest are counted in
+   * `unread`, and their YAML errors are not looked for. `all`: every document, as kustomize
+   * needs (a patch may target any kind).
+   */
+  readonly kinds?: "review" | "all";
 }
 
 /**
@@ -35,6 +50,8 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: "1.1",
   prettyErrors: false,
   uniqueKeys: true,
+  // The library would print its warnings to stderr itself; they become findings instead.
+  logLevel: "error",
   customTags: (tags: Tags) =>
     tags.filter(
       (tag) =>
@@ -49,13 +66,26 @@ const MAX_ALIAS_COUNT = 100;
 /** Past the first errors of a document, the rest are mostly echoes of them (and a hostile file has thousands). */
 const MAX_ERRORS_PER_DOCUMENT = 20;
 
-/** Splits a YAML or JSON file into documents; a document with any error becomes findings instead. */
-export function parseYamlFile(file: string, text: string): ParsedFile {
-  const { docs, source, lineCounter } = parseLikeKubectl(text);
+/**
+ * Splits a YAML or JSON file into documents; a document with any error becomes findings
+ * instead. Never prints anything: the library's warnings are findings too.
+ */
+export function parseYamlFile(file: string, text: string, options: ParseYamlOptions = {}): ParsedFile {
+  const read =
+    (options.kinds ?? "review") === "review"
+      ? readDocumentsOnly(text, isReviewKind)
+      : { text, unread: [], removed: [] };
+  const { docs, source, lineCounter } = parseLikeKubectl(read.text);
+  restoreRemovedLines(lineCounter, read.removed);
   const documents: ParsedDocument[] = [];
   const findings: Finding[] = [];
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
   for (const doc of docs) {
+    for (const warning of doc.warnings) {
+      findings.push(
+        invalidManifest(file, lineAt(warning.pos[0]), `YAML: ${warning.message}`, undefined, "warning"),
+      );
+    }
     if (doc.errors.length > 0) {
       for (const error of doc.errors.slice(0, MAX_ERRORS_PER_DOCUMENT)) {
         const message = `${yamlErrorText(doc, error)}; document not loaded`;
@@ -69,6 +99,14 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
       continue;
     }
     if (doc.contents === null) continue;
+    const collectionKey = collectionKeyOffset(doc);
+    if (collectionKey !== undefined) {
+      // kubectl converts YAML to JSON, whose keys are strings: it refuses such a document.
+      const message =
+        "a mapping key is itself a mapping or a list, which Kubernetes manifests cannot have; document not loaded";
+      findings.push(invalidManifest(file, lineAt(collectionKey), message));
+      continue;
+    }
     try {
       const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       documents.push({ value, positions: new SourcePositions(doc, lineCounter, source) });
@@ -81,7 +119,27 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
       findings.push(invalidManifest(file, line, `${message}; document not loaded`));
     }
   }
-  return { documents, findings };
+  return { documents, findings, unread: read.unread };
+}
+
+/** Lists are read too: their items can be of any kind. */
+function isReviewKind(apiVersion: string, kind: string): boolean {
+  return kind.endsWith("List") || classifyObject(apiVersion, kind).type !== "skipped";
+}
+
+/** Where the first key that is a collection starts, if any. */
+function collectionKeyOffset(doc: Document.Parsed): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isCollection(pair.key)) {
+        offset = pair.key.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }
 
 /** Parses as the `yaml` package does, unless only go-yaml's indentation leniency lets the file parse. */

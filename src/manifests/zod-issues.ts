@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { describeValue, quote, shorten } from "./quote.js";
+import { isUnknownFieldIssue } from "./schemas/strict-object.js";
 import type { FieldPath } from "./source-positions.js";
 
 const EXPECTED: Readonly<Record<string, string>> = {
@@ -21,7 +22,9 @@ export function issueMessage(
 ): string {
   const path = issuePath(issue);
   const text = issueText(issue, writtenAs(path));
-  return path.length === 0 ? text : `${formatFieldPath(path)}: ${text}`;
+  // An unknown field is named in the text; the path shown is the object that holds it.
+  const shown = isUnknownFieldIssue(issue) ? path.slice(0, -1) : path;
+  return shown.length === 0 ? text : `${formatFieldPath(shown)}: ${text}`;
 }
 
 /** The issue's field path; zod allows symbols, which decoded YAML never has. */

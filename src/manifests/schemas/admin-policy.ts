@@ -2,6 +2,7 @@ import { z } from "zod";
 import { describeValue, quote } from "../quote.js";
 import {
   cidrSchema,
+  kubernetesObjectSchema,
   labelSelectorSchema,
   nullAsEmpty,
   objectMetadataSchema,
@@ -9,6 +10,7 @@ import {
   portNumberSchema,
   protocolSchema,
 } from "./common.js";
+import { strictObject } from "./strict-object.js";
 
 // Field names, limits and enums follow sigs.k8s.io/network-policy-api: apis/v1alpha1
 // (AdminNetworkPolicy, BaselineAdminNetworkPolicy) and apis/v1alpha2 (ClusterNetworkPolicy).
@@ -62,80 +64,80 @@ const domainNameSchema = z.string().superRefine((value, ctx) => {
  * `pods`: namespaceSelector and podSelector. The API requires both (v1alpha2 makes namespaceSelector
  * optional); a missing one is read as `{}` on conversion, with a warning, as netpol-analyzer reads it.
  */
-const namespacedPodSchema = z.looseObject({
+const namespacedPodSchema = strictObject({
   namespaceSelector: labelSelectorSchema.nullish(),
   podSelector: labelSelectorSchema.nullish(),
 });
 
 const subjectSchema = nullAsEmpty(
-  z
-    .looseObject({ namespaces: labelSelectorSchema.nullish(), pods: namespacedPodSchema.nullish() })
-    .superRefine(exactlyOne("subject", ["namespaces", "pods"])),
+  strictObject({
+    namespaces: labelSelectorSchema.nullish(),
+    pods: namespacedPodSchema.nullish(),
+  }).superRefine(exactlyOne("subject", ["namespaces", "pods"])),
 );
 
 const EGRESS_ONLY = ["networks", "nodes", "domainNames"] as const;
 
-const ingressPeerSchema = z
-  .looseObject({
-    namespaces: labelSelectorSchema.nullish(),
-    pods: namespacedPodSchema.nullish(),
-    networks: z.unknown().optional(),
-    nodes: z.unknown().optional(),
-    domainNames: z.unknown().optional(),
-  })
-  .superRefine((peer, ctx) => {
-    const egressOnly = EGRESS_ONLY.filter((key) => peer[key] != null);
-    for (const key of egressOnly) {
-      ctx.addIssue({ code: "custom", path: [key], message: `${key} peers are allowed in egress rules only` });
-    }
-    if (egressOnly.length === 0) exactlyOne("a peer", ["namespaces", "pods"])(peer, ctx);
-  });
+const ingressPeerSchema = strictObject({
+  namespaces: labelSelectorSchema.nullish(),
+  pods: namespacedPodSchema.nullish(),
+  networks: z.unknown().optional(),
+  nodes: z.unknown().optional(),
+  domainNames: z.unknown().optional(),
+}).superRefine((peer, ctx) => {
+  const egressOnly = EGRESS_ONLY.filter((key) => peer[key] != null);
+  for (const key of egressOnly) {
+    ctx.addIssue({ code: "custom", path: [key], message: `${key} peers are allowed in egress rules only` });
+  }
+  if (egressOnly.length === 0) exactlyOne("a peer", ["namespaces", "pods"])(peer, ctx);
+});
 
-const egressPeerSchema = z
-  .looseObject({
-    namespaces: labelSelectorSchema.nullish(),
-    pods: namespacedPodSchema.nullish(),
-    nodes: labelSelectorSchema.nullish(),
-    networks: z
-      .array(cidrSchema)
-      .min(1, { error: "must list at least one CIDR" })
-      .max(25, { error: "lists more than 25 CIDRs" })
-      .nullish(),
-    domainNames: z
-      .array(domainNameSchema)
-      .min(1, { error: "must list at least one domain name" })
-      .max(25, { error: "lists more than 25 domain names" })
-      .nullish(),
-  })
-  .superRefine(exactlyOne("a peer", ["namespaces", "pods", "nodes", "networks", "domainNames"]));
+const baselineEgressPeerShape = {
+  namespaces: labelSelectorSchema.nullish(),
+  pods: namespacedPodSchema.nullish(),
+  nodes: labelSelectorSchema.nullish(),
+  networks: z
+    .array(cidrSchema)
+    .min(1, { error: "must list at least one CIDR" })
+    .max(25, { error: "lists more than 25 CIDRs" })
+    .nullish(),
+};
+
+const egressPeerSchema = strictObject({
+  ...baselineEgressPeerShape,
+  domainNames: z
+    .array(domainNameSchema)
+    .min(1, { error: "must list at least one domain name" })
+    .max(25, { error: "lists more than 25 domain names" })
+    .nullish(),
+}).superRefine(exactlyOne("a peer", ["namespaces", "pods", "nodes", "networks", "domainNames"]));
+
+/** BaselineAdminNetworkPolicyEgressPeer has no `domainNames`. */
+const baselineEgressPeerSchema = strictObject(baselineEgressPeerShape).superRefine(
+  exactlyOne("a peer", ["namespaces", "pods", "nodes", "networks"]),
+);
 
 // --- v1alpha1 ports: portNumber | namedPort | portRange -------------------------------------
 
-const portRangeSchema = z
-  .looseObject({
-    protocol: protocolSchema.nullish(),
-    start: portNumberSchema("start"),
-    end: portNumberSchema("end"),
-  })
-  .superRefine((range, ctx) => {
-    if (range.end < range.start) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["end"],
-        message: `end ${range.end} is below start ${range.start}`,
-      });
-    }
-  });
+const portRangeSchema = strictObject({
+  protocol: protocolSchema.nullish(),
+  start: portNumberSchema("start"),
+  end: portNumberSchema("end"),
+}).superRefine((range, ctx) => {
+  if (range.end < range.start) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["end"],
+      message: `end ${range.end} is below start ${range.start}`,
+    });
+  }
+});
 
-const anpPortSchema = z
-  .looseObject({
-    portNumber: z
-      .looseObject({ protocol: protocolSchema.nullish(), port: portNumberSchema("port") })
-      .nullish(),
-    namedPort: portNameSchema.nullish(),
-    portRange: portRangeSchema.nullish(),
-  })
-  .superRefine(exactlyOne("a port", ["portNumber", "namedPort", "portRange"]));
+const anpPortSchema = strictObject({
+  portNumber: strictObject({ protocol: protocolSchema.nullish(), port: portNumberSchema("port") }).nullish(),
+  namedPort: portNameSchema.nullish(),
+  portRange: portRangeSchema.nullish(),
+}).superRefine(exactlyOne("a port", ["portNumber", "namedPort", "portRange"]));
 
 const anpPortsSchema = listSchema(anpPortSchema, "port", 100).nullish();
 
@@ -156,10 +158,13 @@ function actionSchema<const A extends readonly [string, ...string[]]>(actions: A
   });
 }
 
-function anpRules<const A extends readonly [string, ...string[]]>(actions: A) {
+function anpRules<const A extends readonly [string, ...string[]], P extends z.ZodType>(
+  actions: A,
+  egressPeer: P,
+) {
   const action = actionSchema(actions);
   const ingress = nullAsEmpty(
-    z.looseObject({
+    strictObject({
       name: ruleNameSchema,
       action,
       from: listSchema(ingressPeerSchema, "peer", 100),
@@ -167,10 +172,10 @@ function anpRules<const A extends readonly [string, ...string[]]>(actions: A) {
     }),
   );
   const egress = nullAsEmpty(
-    z.looseObject({
+    strictObject({
       name: ruleNameSchema,
       action,
-      to: listSchema(egressPeerSchema, "peer", 100),
+      to: listSchema(egressPeer, "peer", 100),
       ports: anpPortsSchema,
     }),
   );
@@ -180,77 +185,75 @@ function anpRules<const A extends readonly [string, ...string[]]>(actions: A) {
   };
 }
 
-export const adminNetworkPolicySchema = z.looseObject({
+export const adminNetworkPolicySchema = kubernetesObjectSchema({
   metadata: objectMetadataSchema,
   spec: nullAsEmpty(
-    z.looseObject({
+    strictObject({
       priority: prioritySchema,
       subject: subjectSchema,
-      ...anpRules(["Allow", "Deny", "Pass"] as const),
+      ...anpRules(["Allow", "Deny", "Pass"] as const, egressPeerSchema),
     }),
   ),
 });
 
-export const baselineAdminNetworkPolicySchema = z
-  .looseObject({
-    metadata: objectMetadataSchema,
-    spec: nullAsEmpty(z.looseObject({ subject: subjectSchema, ...anpRules(["Allow", "Deny"] as const) })),
-  })
-  .superRefine((banp, ctx) => {
-    if (banp.metadata.name !== BANP_NAME) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["metadata", "name"],
-        message: `a BaselineAdminNetworkPolicy must be named "default" (the cluster holds only that one), not ${quote(banp.metadata.name)}`,
-      });
-    }
-  });
+export const baselineAdminNetworkPolicySchema = kubernetesObjectSchema({
+  metadata: objectMetadataSchema,
+  spec: nullAsEmpty(
+    strictObject({
+      subject: subjectSchema,
+      ...anpRules(["Allow", "Deny"] as const, baselineEgressPeerSchema),
+    }),
+  ),
+}).superRefine((banp, ctx) => {
+  if (banp.metadata.name !== BANP_NAME) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["metadata", "name"],
+      message: `a BaselineAdminNetworkPolicy must be named "default" (the cluster holds only that one), not ${quote(banp.metadata.name)}`,
+    });
+  }
+});
 
 // --- v1alpha2 protocols: tcp | udp | sctp (destinationPort: number | range) | destinationNamedPort
 
-const cnpPortSchema = z
-  .looseObject({
-    number: portNumberSchema("number").nullish(),
-    range: z
-      .looseObject({ start: portNumberSchema("start"), end: portNumberSchema("end") })
-      .superRefine((range, ctx) => {
-        if (range.end <= range.start) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["end"],
-            message: `end ${range.end} must be above start ${range.start}`,
-          });
-        }
-      })
-      .nullish(),
-  })
-  .superRefine(exactlyOne("destinationPort", ["number", "range"]));
+const cnpPortSchema = strictObject({
+  number: portNumberSchema("number").nullish(),
+  range: strictObject({ start: portNumberSchema("start"), end: portNumberSchema("end") })
+    .superRefine((range, ctx) => {
+      if (range.end <= range.start) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["end"],
+          message: `end ${range.end} must be above start ${range.start}`,
+        });
+      }
+    })
+    .nullish(),
+}).superRefine(exactlyOne("destinationPort", ["number", "range"]));
 
-const protocolMatchSchema = z
-  .looseObject({ destinationPort: cnpPortSchema.nullish() })
-  .superRefine((match, ctx) => {
+const protocolMatchSchema = strictObject({ destinationPort: cnpPortSchema.nullish() }).superRefine(
+  (match, ctx) => {
     if (match.destinationPort == null) {
       ctx.addIssue({
         code: "custom",
         message: "needs destinationPort (the API refuses an empty protocol match)",
       });
     }
-  });
+  },
+);
 
-const cnpProtocolSchema = z
-  .looseObject({
-    tcp: protocolMatchSchema.nullish(),
-    udp: protocolMatchSchema.nullish(),
-    sctp: protocolMatchSchema.nullish(),
-    destinationNamedPort: portNameSchema.nullish(),
-  })
-  .superRefine(exactlyOne("a protocols entry", ["tcp", "udp", "sctp", "destinationNamedPort"]));
+const cnpProtocolSchema = strictObject({
+  tcp: protocolMatchSchema.nullish(),
+  udp: protocolMatchSchema.nullish(),
+  sctp: protocolMatchSchema.nullish(),
+  destinationNamedPort: portNameSchema.nullish(),
+}).superRefine(exactlyOne("a protocols entry", ["tcp", "udp", "sctp", "destinationNamedPort"]));
 
 const cnpProtocolsSchema = listSchema(cnpProtocolSchema, "protocol", 25).nullish();
 const cnpAction = actionSchema(["Accept", "Deny", "Pass"] as const);
 
 const cnpIngressRuleSchema = nullAsEmpty(
-  z.looseObject({
+  strictObject({
     name: ruleNameSchema,
     action: cnpAction,
     from: listSchema(ingressPeerSchema, "peer", 25),
@@ -259,7 +262,7 @@ const cnpIngressRuleSchema = nullAsEmpty(
 );
 
 const cnpEgressRuleSchema = nullAsEmpty(
-  z.looseObject({
+  strictObject({
     name: ruleNameSchema,
     action: cnpAction,
     to: listSchema(egressPeerSchema, "peer", 25),
@@ -274,10 +277,10 @@ const tierSchema = z.enum(["Admin", "Baseline"], {
       : `${describeValue(issue.input)} is not a tier; use Admin or Baseline`,
 });
 
-export const clusterNetworkPolicySchema = z.looseObject({
+export const clusterNetworkPolicySchema = kubernetesObjectSchema({
   metadata: objectMetadataSchema,
   spec: nullAsEmpty(
-    z.looseObject({
+    strictObject({
       tier: tierSchema,
       priority: prioritySchema,
       subject: subjectSchema,

@@ -5,6 +5,8 @@ import { parseCidr } from "../cidr.js";
 import { describeValue } from "../quote.js";
 import { labelKeyProblem, labelValueProblem } from "../validate/label.js";
 import { portNameProblem, portNumberProblem } from "../validate/port.js";
+import { OBJECT_FIELDS, OBJECT_META_FIELDS } from "./api-fields.js";
+import { strictObject } from "./strict-object.js";
 
 /**
  * Go decodes a `null` list item into the zero value, so `ingress: [null]` (a bare `-`) means
@@ -41,15 +43,28 @@ export const labelMapSchema = stringMap.superRefine((labels, ctx) => {
   }
 });
 
-export const metadataSchema = z.looseObject({
+const metadataShape = {
   name: z.string().min(1, { error: "must not be empty" }),
   namespace: z.string().nullish(),
   labels: labelMapSchema.nullish(),
   annotations: stringMap.nullish(),
-});
+};
+
+/** ObjectMeta, with `extra` fields modelled (they must be ObjectMeta fields). */
+export function metadataSchemaWith<S extends z.core.$ZodLooseShape>(extra: S) {
+  return strictObject({ ...metadataShape, ...extra }, OBJECT_META_FIELDS);
+}
 
 /** A missing `metadata` reads as empty, so the message names the field that matters: `metadata.name`. */
-export const objectMetadataSchema = nullAsEmpty(metadataSchema);
+export const objectMetadataSchema = nullAsEmpty(metadataSchemaWith({}));
+
+/** A pod template's metadata: only the labels matter, and no field is required. */
+export const templateMetadataSchema = strictObject({ labels: labelMapSchema.nullish() }, OBJECT_META_FIELDS);
+
+/** A whole Kubernetes object: `apiVersion`, `kind`, `metadata`, `spec` and `status`. */
+export function kubernetesObjectSchema<S extends z.core.$ZodLooseShape>(shape: S) {
+  return strictObject(shape, OBJECT_FIELDS);
+}
 
 export const protocolSchema = z.enum(PROTOCOLS, {
   error: (issue) => `${describeValue(issue.input)} is not a protocol; use TCP, UDP or SCTP (upper case)`,
@@ -81,52 +96,48 @@ export function portOrNameSchema(what: string) {
 
 const OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"] as const;
 
-const requirementSchema = z
-  .looseObject({
-    key: z.string(),
-    operator: z.enum(OPERATORS, {
-      error: (issue) =>
-        `${describeValue(issue.input)} is not a selector operator; use In, NotIn, Exists or DoesNotExist`,
-    }),
-    values: z.array(z.string()).nullish(),
-  })
-  .superRefine((req, ctx) => {
-    const keyProblem = labelKeyProblem(req.key);
-    if (keyProblem !== undefined) ctx.addIssue({ code: "custom", path: ["key"], message: keyProblem });
-    const values = req.values ?? [];
-    const needsValues = req.operator === "In" || req.operator === "NotIn";
-    if (needsValues && values.length === 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["values"],
-        message: `operator ${req.operator} needs at least one value`,
-      });
-    }
-    if (!needsValues && values.length > 0) {
-      ctx.addIssue({ code: "custom", path: ["values"], message: `operator ${req.operator} takes no values` });
-    }
-    for (const [index, value] of values.entries()) {
-      const problem = labelValueProblem(value);
-      if (problem !== undefined) ctx.addIssue({ code: "custom", path: ["values", index], message: problem });
-    }
-  });
+const requirementSchema = strictObject({
+  key: z.string(),
+  operator: z.enum(OPERATORS, {
+    error: (issue) =>
+      `${describeValue(issue.input)} is not a selector operator; use In, NotIn, Exists or DoesNotExist`,
+  }),
+  values: z.array(z.string()).nullish(),
+}).superRefine((req, ctx) => {
+  const keyProblem = labelKeyProblem(req.key);
+  if (keyProblem !== undefined) ctx.addIssue({ code: "custom", path: ["key"], message: keyProblem });
+  const values = req.values ?? [];
+  const needsValues = req.operator === "In" || req.operator === "NotIn";
+  if (needsValues && values.length === 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["values"],
+      message: `operator ${req.operator} needs at least one value`,
+    });
+  }
+  if (!needsValues && values.length > 0) {
+    ctx.addIssue({ code: "custom", path: ["values"], message: `operator ${req.operator} takes no values` });
+  }
+  for (const [index, value] of values.entries()) {
+    const problem = labelValueProblem(value);
+    if (problem !== undefined) ctx.addIssue({ code: "custom", path: ["values", index], message: problem });
+  }
+});
 
 /** A label selector, decoded straight into its canonical form. */
-export const labelSelectorSchema = z
-  .looseObject({
-    matchLabels: labelMapSchema.nullish(),
-    matchExpressions: z.array(requirementSchema).nullish(),
-  })
-  .transform((selector) =>
-    makeSelector(
-      selector.matchLabels ?? undefined,
-      selector.matchExpressions?.map((req) => ({
-        key: req.key,
-        operator: req.operator,
-        values: req.values ?? [],
-      })),
-    ),
-  );
+export const labelSelectorSchema = strictObject({
+  matchLabels: labelMapSchema.nullish(),
+  matchExpressions: z.array(requirementSchema).nullish(),
+}).transform((selector) =>
+  makeSelector(
+    selector.matchLabels ?? undefined,
+    selector.matchExpressions?.map((req) => ({
+      key: req.key,
+      operator: req.operator,
+      values: req.values ?? [],
+    })),
+  ),
+);
 
 /** A CIDR (IPv4 or IPv6), parsed; a malformed one is an issue with the parser's reason. */
 export const cidrSchema = z.string().transform((text, ctx) => {
