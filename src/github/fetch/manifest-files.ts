@@ -1,6 +1,7 @@
 import { DEFAULT_MAX_FILE_BYTES } from "../../manifests/load.js";
 import type { SourceFile } from "../../manifests/source-file.js";
 import { ReviewError } from "../errors.js";
+import { forEachLimited } from "../for-each-limited.js";
 import type { GitHubContext } from "../github-context.js";
 import { gitBlobSha } from "./git-blob-sha.js";
 import { LruCache } from "./lru-cache.js";
@@ -227,19 +228,4 @@ async function blobContent(gh: GitHubContext, sha: string, stats: FetchStats): P
   stats.blobCalls++;
   const { data } = await gh.octokit.rest.git.getBlob({ owner: gh.owner, repo: gh.repo, file_sha: sha });
   return data.encoding === "base64" ? Buffer.from(data.content, "base64").toString("utf8") : data.content;
-}
-
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -1,5 +1,4 @@
-import type { ManifestTree } from "../../model/tree.js";
-import type { ReviewEngine } from "../engine.js";
+import type { SourceFile } from "../../manifests/source-file.js";
 import {
   DEFAULT_FETCH_LIMITS,
   type FetchCaches,
@@ -10,38 +9,38 @@ import {
 import type { GitHubContext } from "../github-context.js";
 import type { Revisions } from "./resolve-revisions.js";
 
-export interface Trees {
-  readonly base: ManifestTree;
-  readonly head: ManifestTree;
+export interface ManifestSources {
+  readonly base: readonly SourceFile[];
+  readonly head: readonly SourceFile[];
 }
 
 /**
- * Step 4. The manifests at the merge base and at the head, loaded into the model. The head is
- * fetched first: most of the merge base's blobs are then already in the cache.
+ * Step 4. The manifest files at the merge base and at the head, as text (loading them into the
+ * model is the engine job's first step, off this thread). The head is fetched first: most of the
+ * merge base's blobs are then already in the cache.
  */
-export async function fetchTrees(
+export async function fetchManifests(
   gh: GitHubContext,
   revisions: Revisions,
   isManifest: (path: string) => boolean,
-  engine: ReviewEngine,
   caches: FetchCaches,
   limits: FetchLimits = DEFAULT_FETCH_LIMITS,
-): Promise<Trees> {
+): Promise<ManifestSources> {
   const stats: FetchStats = { treeCalls: 0, blobCalls: 0, archiveCalls: 0, cachedBlobs: 0 };
-  const headFiles = await fetchManifestFiles(gh, revisions.head.sha, isManifest, caches, limits, stats);
-  const baseFiles =
+  const head = await fetchManifestFiles(gh, revisions.head.sha, isManifest, caches, limits, stats);
+  const base =
     revisions.base.sha === revisions.head.sha
-      ? headFiles
+      ? head
       : await fetchManifestFiles(gh, revisions.base.sha, isManifest, caches, limits, stats);
   gh.log.info(
     {
       ...stats,
-      baseFiles: baseFiles.length,
-      headFiles: headFiles.length,
+      baseFiles: base.length,
+      headFiles: head.length,
       base: revisions.base.sha,
       head: revisions.head.sha,
     },
     "fetched manifests",
   );
-  return { base: engine.loadManifests(baseFiles), head: engine.loadManifests(headFiles) };
+  return { base, head };
 }
