@@ -1,4 +1,4 @@
-import { manifestMatcher } from "../config/globs.js";
+import { manifestPaths } from "../config/globs.js";
 import type { Config } from "../config/schema.js";
 import { type AppIdentity, appIdentity } from "./app-identity.js";
 import type { AppDependencies } from "./dependencies.js";
@@ -79,10 +79,10 @@ async function reviewAndPublish(
   guard: HeadGuard,
   published: string[],
 ): Promise<ReviewOutcome> {
-  const isManifest = manifestMatcher(config.manifests);
+  const paths = manifestPaths(config.manifests);
   const changes = await listChangedFiles(gh, pr.number, pr.changedFiles);
   // A list GitHub cut short (3,000 files) may hide a manifest: only a complete one can skip the review.
-  if (changes.complete && !touchesManifests(changes.files, isManifest)) {
+  if (changes.complete && !touchesManifests(changes.files, paths)) {
     if (await refreshStaleComment(gh, pr, config, deps, identity, guard))
       published.push("the sticky comment");
     await guard.ensureCurrent();
@@ -95,7 +95,7 @@ async function reviewAndPublish(
     );
 
   const revisions = await resolveRevisions(gh, pr);
-  const files = await fetchManifests(gh, revisions, isManifest, deps.caches, deps.limits);
+  const files = await fetchManifests(gh, revisions, paths, deps.caches, deps.limits);
   const result = (await deps.jobs.run({
     files,
     revisions,

@@ -15,6 +15,7 @@ import { peerMatchesNothing } from "./rules/peer-matches-nothing.js";
 import { redundantRule } from "./rules/redundant-rule.js";
 import { selectsNothing } from "./rules/selects-nothing.js";
 import { servicePortNotPodPort } from "./rules/service-port-not-pod-port.js";
+import { unanalysedFile } from "./rules/unanalysed-file.js";
 
 /**
  * Every lint rule, in the order docs/rules.md lists them. Adding a rule: one file under
@@ -22,6 +23,7 @@ import { servicePortNotPodPort } from "./rules/service-port-not-pod-port.js";
  */
 export const LINT_RULES: readonly LintRule[] = [
   invalidManifest,
+  unanalysedFile,
   missingDescription,
   selectsNothing,
   peerMatchesNothing,

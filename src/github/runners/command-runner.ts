@@ -1,4 +1,4 @@
-import { manifestMatcher } from "../../config/globs.js";
+import { manifestPaths } from "../../config/globs.js";
 import type { ConfigResult } from "../../config/parse.js";
 import type { Config } from "../../config/schema.js";
 import { describeConfigErrors } from "../../report/config-errors.js";
@@ -249,8 +249,8 @@ class CommandSession {
           error: `The configuration is invalid, so nothing can be explained:\n\n${describeConfigErrors(config.errors)}`,
         };
       const revisions = await resolveRevisions(this.gh, pr);
-      const isManifest = manifestMatcher(config.config.manifests);
-      const files = await fetchManifests(this.gh, revisions, isManifest, this.deps.caches, this.deps.limits);
+      const paths = manifestPaths(config.config.manifests);
+      const files = await fetchManifests(this.gh, revisions, paths, this.deps.caches, this.deps.limits);
       return { files, revisions, config: config.config };
     })();
     return this.loaded;

@@ -1,3 +1,4 @@
+import type { ManifestPaths } from "../../config/globs.js";
 import type { SourceFile } from "../../manifests/source-file.js";
 import {
   DEFAULT_FETCH_LIMITS,
@@ -22,16 +23,16 @@ export interface ManifestSources {
 export async function fetchManifests(
   gh: GitHubContext,
   revisions: Revisions,
-  isManifest: (path: string) => boolean,
+  paths: ManifestPaths,
   caches: FetchCaches,
   limits: FetchLimits = DEFAULT_FETCH_LIMITS,
 ): Promise<ManifestSources> {
   const stats: FetchStats = { treeCalls: 0, blobCalls: 0, archiveCalls: 0, cachedBlobs: 0 };
-  const head = await fetchManifestFiles(gh, revisions.head.sha, isManifest, caches, limits, stats);
+  const head = await fetchManifestFiles(gh, revisions.head.sha, paths, caches, limits, stats);
   const base =
     revisions.base.sha === revisions.head.sha
       ? head
-      : await fetchManifestFiles(gh, revisions.base.sha, isManifest, caches, limits, stats);
+      : await fetchManifestFiles(gh, revisions.base.sha, paths, caches, limits, stats);
   gh.log.info(
     {
       ...stats,
