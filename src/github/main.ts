@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { createNodeMiddleware, createProbot } from "probot";
 import { webhookGuard } from "./server/webhook-guard.js";
-import { startApp } from "./start-app.js";
+import { settingsOrExit, startApp } from "./start-app.js";
 import { throttledOctokit } from "./throttle.js";
 
 // `npm start`: the app on a plain Node HTTP server, with what Probot's own server (`probot run`)
@@ -9,6 +9,7 @@ import { throttledOctokit } from "./throttle.js";
 // over GitHub's 25 MB limit refused while they stream in (413). `/ping` answers the health check.
 // Probot reads its usual variables (APP_ID, PRIVATE_KEY_PATH, WEBHOOK_SECRET, GHE_HOST, ...).
 
+settingsOrExit();
 const WEBHOOK_PATH = process.env.WEBHOOK_PATH || "/api/github/webhooks";
 const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "info" };
 let stopping = false;

@@ -3,8 +3,23 @@ import { defaultDependencies } from "./default-dependencies.js";
 import { describeError, loggableError } from "./errors.js";
 import { createApp } from "./index.js";
 import { completeInterruptedRuns } from "./interrupted-runs.js";
-import { appSettings, checkWebhookSecret, SettingsError } from "./settings.js";
+import { type AppSettings, appSettings, checkWebhookSecret, SettingsError } from "./settings.js";
 import { stopOnSignals } from "./shutdown.js";
+
+/**
+ * The settings, or the process ends: a missing or default webhook secret, or a bad limit, is one
+ * line on stderr and status 1 (before anything else starts).
+ */
+export function settingsOrExit(env: NodeJS.ProcessEnv = process.env): AppSettings {
+  try {
+    checkWebhookSecret(env);
+    return appSettings(env);
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    process.stderr.write(`netpol-review refuses to start: ${error.message}\n`);
+    process.exit(1);
+  }
+}
 
 export interface ProcessHooks {
   /** From SIGTERM on, deliveries are refused (503). */
@@ -19,15 +34,7 @@ export interface ProcessHooks {
  * SIGTERM / SIGINT handled, and the runs a previous process left in progress completed.
  */
 export async function startApp(app: Probot, options: ApplicationFunctionOptions, hooks: ProcessHooks = {}): Promise<void> {
-  let settings: ReturnType<typeof appSettings>;
-  try {
-    checkWebhookSecret();
-    settings = appSettings();
-  } catch (error) {
-    if (!(error instanceof SettingsError)) throw error;
-    process.stderr.write(`netpol-review refuses to start: ${error.message}\n`);
-    process.exit(1);
-  }
+  const settings = settingsOrExit();
   const deps = defaultDependencies(settings);
   stopOnSignals(process, {
     openRuns: deps.openRuns,

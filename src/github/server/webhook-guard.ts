@@ -53,7 +53,6 @@ function readLimited(req: IncomingMessage, maxBytes: number): Promise<Buffer | "
       length += chunk.length;
       if (length > maxBytes) {
         req.off("data", onData);
-        req.pause();
         chunks.length = 0;
         resolve("too-large");
         return;
@@ -68,7 +67,11 @@ function readLimited(req: IncomingMessage, maxBytes: number): Promise<Buffer | "
 }
 
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
-  // `connection: close`: the client stops sending, and the unread rest of the body is dropped.
+  // `connection: close` tells the client to stop. What it already sent is read and dropped
+  // (never kept) for a moment, so that closing does not reset the connection before the client
+  // has read the answer; then the connection is closed whatever the client does.
   res.writeHead(status, { "content-type": "text/plain", connection: "close" });
-  res.end(`${message}\n`, () => req.destroy());
+  res.end(`${message}\n`);
+  req.resume();
+  setTimeout(() => req.destroy(), 2_000).unref();
 }
