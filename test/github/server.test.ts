@@ -251,7 +251,7 @@ describe("reviews run in worker threads, bounded", () => {
     gh.pull({ number: 21, base: { ref: "main", sha: base }, head: { ref: "big", sha: head } });
     const delivery = app.deliver("pull_request", pullRequestEvent({ headSha: head, baseSha: base, number: 21 }));
     // The manifests are fetched; the review job is then in its worker thread.
-    await waitUntil(() => gh.requests.some((r) => r.path.startsWith("/octo-org/shop/legacy.tar.gz/") && r.path.endsWith(base)));
+    await app.waitFor((out) => out.includes('"msg":"fetched manifests"'), 60_000);
     let pingsWhileReviewing = 0;
     while (gh.checkRuns[0]?.status !== "completed") {
       const ping = await fetch(`${app.url}/ping`);
