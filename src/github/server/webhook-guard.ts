@@ -15,7 +15,7 @@ export interface WebhookGuardOptions {
  * Runs before Probot's webhook middleware, which buffers the whole body before checking its
  * signature. A delivery while stopping is refused with 503; a body over the limit is refused
  * with 413 as soon as its `content-length` says so, or as soon as the bytes streamed in pass the
- * limit, and the connection is closed so that the rest is never read. A body within the limit is
+ * limit, and the connection is closed shortly after, the rest never kept. A body within the limit is
  * handed on already read (`rawBody`, which @octokit/webhooks uses as is). Returns whether it
  * answered the request.
  */
@@ -67,10 +67,10 @@ function readLimited(req: IncomingMessage, maxBytes: number): Promise<Buffer | "
 }
 
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
-  // `connection: close` tells the client to stop. What it already sent is read and dropped
-  // (never kept) for a moment, so that closing does not reset the connection before the client
-  // has read the answer; then the connection is closed whatever the client does.
-  res.writeHead(status, { "content-type": "text/plain", connection: "close" });
+  // What the client keeps sending is read and dropped (never kept) for a moment, so that closing
+  // does not reset the connection before the client has read the answer; then the connection
+  // is closed whatever the client does. (`connection: close` would make Node close it at once.)
+  res.writeHead(status, { "content-type": "text/plain" });
   res.end(`${message}\n`);
   req.resume();
   setTimeout(() => req.destroy(), 2_000).unref();
