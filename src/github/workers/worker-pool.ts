@@ -41,18 +41,32 @@ export function workerPoolJobs(options: WorkerPoolOptions): EngineJobs {
   });
   const waiting: (() => void)[] = [];
   const running = new Set<AbortController>();
+  let busy = 0;
   let closed = false;
 
-  const acquire = async (): Promise<void> => {
-    if (running.size < options.workers) return;
-    await new Promise<void>((resolve) => waiting.push(resolve));
+  // A slot is taken synchronously, so that jobs submitted together never both see a free one.
+  const acquire = (): Promise<void> | undefined => {
+    if (busy < options.workers) {
+      busy++;
+      return undefined;
+    }
+    return new Promise<void>((resolve) => waiting.push(resolve));
+  };
+  // A finished job hands its slot straight to the next waiting one, or frees it.
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next) next();
+    else busy--;
   };
 
   return {
     async run(job: EngineJob): Promise<EngineJobResult> {
       if (closed) throw new ReviewError("the app is stopping: the review was not started");
       await acquire();
-      if (closed) throw new ReviewError("the app is stopping: the review was not started");
+      if (closed) {
+        release();
+        throw new ReviewError("the app is stopping: the review was not started");
+      }
       const controller = new AbortController();
       running.add(controller);
       const timer = setTimeout(() => controller.abort("time"), options.timeoutMs);
@@ -63,7 +77,7 @@ export function workerPoolJobs(options: WorkerPoolOptions): EngineJobs {
       } finally {
         clearTimeout(timer);
         running.delete(controller);
-        waiting.shift()?.();
+        release();
       }
     },
     async close(): Promise<void> {
