@@ -557,6 +557,26 @@ describe("failures end visibly", () => {
   });
 });
 
+describe("redeliveries", () => {
+  it("a delivery id already handled is ignored (GitHub redelivers with the same X-GitHub-Delivery)", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    const event = pullRequestEvent({ headSha: pr.head, baseSha: pr.base });
+    await app.receive("pull_request", event, "d-1");
+    await app.receive("pull_request", event, "d-1");
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(app.logs.map((l) => l.message)).toContain("delivery already handled: ignored");
+  });
+
+  it("a delivery whose handling failed is handled again when redelivered", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    const event = pullRequestEvent({ headSha: pr.head, baseSha: pr.base });
+    gh.fail("POST", /\/check-runs$/, 500);
+    await expect(app.receive("pull_request", event, "d-2")).rejects.toThrow();
+    await app.receive("pull_request", event, "d-2");
+    expect(gh.checkRuns).toEqual([expect.objectContaining({ status: "completed" })]);
+  });
+});
+
 describe("pagination", () => {
   it("reads every page of the pull request's files", async () => {
     const changes: Record<string, string> = {};
