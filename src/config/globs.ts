@@ -42,9 +42,7 @@ export function manifestPaths(manifests: Config["manifests"]): ManifestPaths {
 function globPrefixMatcher(glob: string): (directory: string) => boolean {
   if (/[{(][^})]*\//.test(glob)) return () => true;
   const segments = glob.replace(/^\.\//, "").split("/");
-  const matchers = segments.map((segment) =>
-    segment === "**" ? null : picomatch(segment, { dot: true }),
-  );
+  const matchers = segments.map((segment) => (segment === "**" ? null : picomatch(segment, { dot: true })));
   return (directory) => {
     const parts = directory.split("/");
     for (let i = 0; i < parts.length; i++) {

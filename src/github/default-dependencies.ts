@@ -1,5 +1,5 @@
-import { type AppDependencies, appDependencies, appIdFromEnvironment } from "./dependencies.js";
 import { defaultEngine } from "./default-engine.js";
+import { type AppDependencies, appDependencies, appIdFromEnvironment } from "./dependencies.js";
 import type { AppSettings } from "./settings.js";
 import { workerPoolJobs } from "./workers/worker-pool.js";
 
@@ -7,7 +7,10 @@ import { workerPoolJobs } from "./workers/worker-pool.js";
  * The real engine, run in a pool of worker threads sized and bounded by the settings; the app
  * id from `APP_ID`, as Probot has it.
  */
-export function defaultDependencies(settings: AppSettings, env: NodeJS.ProcessEnv = process.env): AppDependencies {
+export function defaultDependencies(
+  settings: AppSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): AppDependencies {
   const appId = appIdFromEnvironment(env);
   const jobs = workerPoolJobs({
     filename: new URL("./workers/engine-worker.js", import.meta.url),

@@ -1,5 +1,5 @@
-import type { Config } from "../config/schema.js";
 import { reviewOptions } from "../config/review-options.js";
+import type { Config } from "../config/schema.js";
 import type { SourceFile } from "../manifests/source-file.js";
 import { decideConclusion, namespacesKnownTo, type Verdict } from "../report/verdict.js";
 import type { CheckRunOutput, FlowQuery, ReviewEngine } from "./engine.js";
@@ -84,7 +84,8 @@ export function runEngineJob(engine: ReviewEngine, job: EngineJob): EngineJobRes
     checkRun: engine.renderCheckRun(review, links),
     verdict: decideConclusion(review, job.config.failOn, namespacesKnownTo(head, job.config.context)),
     inlineComments: job.config.reviewComments ? inlineComments(review, task.changedFiles) : [],
-    changed: review.opened.length > 0 || review.closed.length > 0 || review.findings.some((f) => f.introduced),
+    changed:
+      review.opened.length > 0 || review.closed.length > 0 || review.findings.some((f) => f.introduced),
   };
 }
 

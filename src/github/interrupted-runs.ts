@@ -32,7 +32,12 @@ export async function completeInterruptedRuns(
       const owner = repository.owner.login;
       const repo = repository.name;
       try {
-        const pulls = await octokit.paginate(octokit.rest.pulls.list, { owner, repo, state: "open", per_page: 100 });
+        const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+          owner,
+          repo,
+          state: "open",
+          per_page: 100,
+        });
         for (const pull of pulls) {
           const { data } = await octokit.rest.checks.listForRef({
             owner,

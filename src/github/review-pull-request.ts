@@ -2,10 +2,10 @@ import { manifestPaths } from "../config/globs.js";
 import type { Config } from "../config/schema.js";
 import { type AppIdentity, appIdentity } from "./app-identity.js";
 import type { AppDependencies } from "./dependencies.js";
-import type { GitHubContext, PullRequestRef } from "./github-context.js";
 import type { CheckRunOutput } from "./engine.js";
-import { type CheckRun, type Conclusion, completeCheckRunSurely } from "./publish/check-run.js";
 import type { ReviewJobResult } from "./engine-job.js";
+import type { GitHubContext, PullRequestRef } from "./github-context.js";
+import { type CheckRun, type Conclusion, completeCheckRunSurely } from "./publish/check-run.js";
 import { publishReviewComments } from "./publish/review-comments.js";
 import {
   incompleteFilesNote,
@@ -86,7 +86,12 @@ async function reviewAndPublish(
     if (await refreshStaleComment(gh, pr, config, deps, identity, guard))
       published.push("the sticky comment");
     await guard.ensureCurrent();
-    return finish({ gh, checkRun, deps }, "no-manifest-changes", noManifestChangesOutput(pr.headSha), "success");
+    return finish(
+      { gh, checkRun, deps },
+      "no-manifest-changes",
+      noManifestChangesOutput(pr.headSha),
+      "success",
+    );
   }
   if (!changes.complete)
     gh.log.warn(
@@ -142,11 +147,17 @@ async function publishComment(
   context: { identity: AppIdentity; guard: HeadGuard; deps: AppDependencies },
 ): Promise<StickyResult | "off"> {
   if (config.comment === "never") return "off";
-  const result = await publishStickyComment(gh, pr.number, context.deps.engine.commentMarker, review.comment, {
-    create: config.comment === "always" || review.changed,
-    identity: context.identity,
-    beforeWrite: () => context.guard.ensureCurrent(),
-  });
+  const result = await publishStickyComment(
+    gh,
+    pr.number,
+    context.deps.engine.commentMarker,
+    review.comment,
+    {
+      create: config.comment === "always" || review.changed,
+      identity: context.identity,
+      beforeWrite: () => context.guard.ensureCurrent(),
+    },
+  );
   gh.log.info({ comment: result }, "sticky comment");
   return result;
 }

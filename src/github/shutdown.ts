@@ -63,7 +63,10 @@ export class OpenCheckRuns {
     const results = await this.cancel(open, signal, log);
     await Promise.allSettled([...this.creating]);
     const failed = results.filter((r) => r === "failed").length + this.lateCancels.failed;
-    return { cancelled: results.length - results.filter((r) => r === "failed").length + this.lateCancels.cancelled, failed };
+    return {
+      cancelled: results.length - results.filter((r) => r === "failed").length + this.lateCancels.cancelled,
+      failed,
+    };
   }
 
   private async cancel(

@@ -33,7 +33,11 @@ export interface ProcessHooks {
  * limit, stops the process with one line on stderr and status 1), the engine in worker threads,
  * SIGTERM / SIGINT handled, and the runs a previous process left in progress completed.
  */
-export async function startApp(app: Probot, options: ApplicationFunctionOptions, hooks: ProcessHooks = {}): Promise<void> {
+export async function startApp(
+  app: Probot,
+  options: ApplicationFunctionOptions,
+  hooks: ProcessHooks = {},
+): Promise<void> {
   const settings = settingsOrExit();
   const deps = defaultDependencies(settings);
   stopOnSignals(process, {
@@ -49,7 +53,11 @@ export async function startApp(app: Probot, options: ApplicationFunctionOptions,
   });
   await createApp(deps)(app, options);
   app.log.info(
-    { workers: settings.workers, reviewTimeoutS: settings.reviewTimeoutMs / 1000, workerMemoryMb: settings.workerMemoryMb },
+    {
+      workers: settings.workers,
+      reviewTimeoutS: settings.reviewTimeoutMs / 1000,
+      workerMemoryMb: settings.workerMemoryMb,
+    },
     "netpol-review ready",
   );
   if (deps.appId !== undefined) {

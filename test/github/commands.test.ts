@@ -145,7 +145,10 @@ describe("slash commands", () => {
     expect(gh.writes().filter((r) => r.path.endsWith("/issues/7/comments"))).toHaveLength(0);
     trees.release();
     await Promise.all([first, second]);
-    const replies = gh.writes().filter((r) => r.path.endsWith("/issues/7/comments")).map(FakeGitHub.commentBody);
+    const replies = gh
+      .writes()
+      .filter((r) => r.path.endsWith("/issues/7/comments"))
+      .map(FakeGitHub.commentBody);
     expect(replies.map((body) => body.split("\n")[1])).toEqual(["> `/netpol explain`", "> `/netpol help`"]);
   });
 

@@ -33,7 +33,10 @@ describe("the server while a review runs", () => {
     const head = gh.commit(Object.fromEntries(pair.head.map((f) => [f.path, f.content])));
     gh.pull({ number: 41, base: { ref: "main", sha: base }, head: { ref: "big", sha: head } });
     const started = Date.now();
-    const delivery = app.deliver("pull_request", pullRequestEvent({ headSha: head, baseSha: base, number: 41 }));
+    const delivery = app.deliver(
+      "pull_request",
+      pullRequestEvent({ headSha: head, baseSha: base, number: 41 }),
+    );
     await app.waitFor((out) => out.includes('"msg":"fetched manifests"'), 300_000);
     const reviewing = () => gh.checkRuns[0]?.status !== "completed";
     const ping: number[] = [];

@@ -532,7 +532,7 @@ describe("failures end visibly", () => {
     expect(gh.checkRuns[0]?.output?.title).toBe("1 opened, 0 closed");
     const patches = gh.requests.filter((r) => r.method === "PATCH");
     expect(patches).toHaveLength(3);
-    expect((patches[2]?.body as { output: Record<string, unknown> }).output).toEqual({
+    expect((patches[2]?.body as { output?: Record<string, unknown> } | undefined)?.output).toEqual({
       title: "1 opened, 0 closed",
       summary: expect.stringContaining("base merge base with main"),
     });

@@ -26,7 +26,9 @@ describe("the app server (npm start)", () => {
     fake = await fakeGitHubServer();
     gh = fake.gh;
     app = await startApp(fake.host, { WORKERS: "1" });
-    await app.waitFor((out) => out.includes("Listening on") && out.includes("interrupted check runs completed"));
+    await app.waitFor(
+      (out) => out.includes("Listening on") && out.includes("interrupted check runs completed"),
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -77,7 +79,11 @@ describe("the app server (npm start)", () => {
   it("rejects a webhook without a signature", async () => {
     const response = await fetch(`${app.url}/api/github/webhooks`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-github-event": "pull_request", "x-github-delivery": "x" },
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": "pull_request",
+        "x-github-delivery": "x",
+      },
       body: "{}",
     });
     expect(response.status).toBe(400);
@@ -124,7 +130,10 @@ describe("the app server (npm start)", () => {
     gh.rateLimit("PATCH", /\/check-runs\/\d+$/, 2);
     // Probot spaces writes a second apart, and each limit waits a second: the delivery may be
     // answered 202 (still processing) before the review is done.
-    const response = await app.deliver("pull_request", pullRequestEvent({ headSha: head, baseSha: base, number: 12 }));
+    const response = await app.deliver(
+      "pull_request",
+      pullRequestEvent({ headSha: head, baseSha: base, number: 12 }),
+    );
     expect([200, 202], app.output()).toContain(response.status);
     await waitUntil(() => gh.checkRuns.find((c) => c.head_sha === head)?.status === "completed");
     const runs = gh.checkRuns.filter((c) => c.head_sha === head);
@@ -150,7 +159,10 @@ describe("the app server (npm start)", () => {
     gh.truncatedTrees.add(head);
     gh.pull({ number: 13, base: { ref: "main", sha: base }, head: { ref: "hide", sha: head } });
     gh.configs.set("main", "failOn:\n  openedPaths: true\n");
-    const response = await app.deliver("pull_request", pullRequestEvent({ headSha: head, baseSha: base, number: 13 }));
+    const response = await app.deliver(
+      "pull_request",
+      pullRequestEvent({ headSha: head, baseSha: base, number: 13 }),
+    );
     expect(response.status, app.output()).toBe(200);
     expect(gh.calls()).toContain(`GET /repos/octo-org/shop/git/blobs/${blobSha(Buffer.from(policy))}`);
     const run = gh.checkRuns.find((c) => c.head_sha === head);
@@ -161,11 +173,18 @@ describe("the app server (npm start)", () => {
 
   it("answers /netpol explain only to the author and triage or more, and /ping meanwhile", async () => {
     gh.roles.set("mallory", "read");
-    const response = await app.deliver("issue_comment", commentEvent({ body: "/netpol explain", author: "mallory" }));
+    const response = await app.deliver(
+      "issue_comment",
+      commentEvent({ body: "/netpol explain", author: "mallory" }),
+    );
     expect(response.status, app.output()).toBe(200);
     const reply = gh.issueComments.at(-1)?.body ?? "";
-    expect(reply).toContain("Only the pull request's author and people with triage, write, maintain or admin access");
-    expect(gh.requests.some((r) => r.path.includes("/git/trees/") && r.query.ref === undefined && false)).toBe(false);
+    expect(reply).toContain(
+      "Only the pull request's author and people with triage, write, maintain or admin access",
+    );
+    expect(
+      gh.requests.some((r) => r.path.includes("/git/trees/") && r.query.ref === undefined && false),
+    ).toBe(false);
   }, 30_000);
 
   // Last: it stops the app.
@@ -178,17 +197,24 @@ describe("the app server (npm start)", () => {
     gh.pull({ number: 10, base: { ref: "main", sha: base }, head: { ref: "o", sha: other } });
     // Review 9 is in flight (its tree listing held); run 10 is being created (held).
     const trees = gh.hold("GET", new RegExp(`/git/trees/${head}`));
-    const delivery = app.deliver("pull_request", pullRequestEvent({ headSha: head, baseSha: base, number: 9 })).catch(() => undefined);
+    const delivery = app
+      .deliver("pull_request", pullRequestEvent({ headSha: head, baseSha: base, number: 9 }))
+      .catch(() => undefined);
     await trees.arrived;
     const creation = gh.hold("POST", /\/check-runs$/);
-    const second = app.deliver("pull_request", pullRequestEvent({ headSha: other, baseSha: base, number: 10 })).catch(() => undefined);
+    const second = app
+      .deliver("pull_request", pullRequestEvent({ headSha: other, baseSha: base, number: 10 }))
+      .catch(() => undefined);
     await creation.arrived;
     expect(gh.checkRuns.find((c) => c.head_sha === head)?.status).toBe("in_progress");
 
     const exited = once(app.child, "exit");
     app.child.kill("SIGTERM");
     await app.waitFor((out) => out.includes("stopping: cancelling the open check runs"));
-    const refused = await app.deliver("pull_request", pullRequestEvent({ headSha: other, baseSha: base, number: 10 }));
+    const refused = await app.deliver(
+      "pull_request",
+      pullRequestEvent({ headSha: other, baseSha: base, number: 10 }),
+    );
     expect(refused.status).toBe(503);
     creation.release();
     const [code] = await exited;
@@ -224,7 +250,9 @@ describe("settings the app refuses to start with", () => {
   it("a limit that is not a number", async () => {
     const { code, stderr } = await runToExit({ ...base, WEBHOOK_SECRET: "s3cret", REVIEW_TIMEOUT_S: "soon" });
     expect(code).toBe(1);
-    expect(stderr.trim()).toBe('netpol-review refuses to start: REVIEW_TIMEOUT_S must be a whole number from 1 to 3600, not "soon"');
+    expect(stderr.trim()).toBe(
+      'netpol-review refuses to start: REVIEW_TIMEOUT_S must be a whole number from 1 to 3600, not "soon"',
+    );
   }, 30_000);
 });
 
@@ -249,7 +277,10 @@ describe("reviews run in worker threads, bounded", () => {
     const base = gh.commit(Object.fromEntries(pair.base.map((f) => [f.path, f.content])));
     const head = gh.commit(Object.fromEntries(pair.head.map((f) => [f.path, f.content])));
     gh.pull({ number: 21, base: { ref: "main", sha: base }, head: { ref: "big", sha: head } });
-    const delivery = app.deliver("pull_request", pullRequestEvent({ headSha: head, baseSha: base, number: 21 }));
+    const delivery = app.deliver(
+      "pull_request",
+      pullRequestEvent({ headSha: head, baseSha: base, number: 21 }),
+    );
     // The manifests are fetched; the review job is then in its worker thread.
     await app.waitFor((out) => out.includes('"msg":"fetched manifests"'), 60_000);
     let pingsWhileReviewing = 0;
@@ -263,7 +294,9 @@ describe("reviews run in worker threads, bounded", () => {
     expect((await delivery).status).toBe(200);
     expect(gh.checkRuns[0]).toMatchObject({ status: "completed", conclusion: "failure" });
     expect(gh.checkRuns[0]?.output?.title).toBe("Not reviewed: the review took too long");
-    expect(gh.checkRuns[0]?.output?.summary).toContain("took longer than the 1 s limit (REVIEW\\_TIMEOUT\\_S)");
+    expect(gh.checkRuns[0]?.output?.summary).toContain(
+      "took longer than the 1 s limit (REVIEW\\_TIMEOUT\\_S)",
+    );
 
     // A replacement thread takes the next review.
     const small = gh.commit({ "deploy/db.yaml": deploymentYaml("shop", "db", "db", 5432) });
@@ -286,8 +319,22 @@ describe("on start", () => {
     const head = gh.commit({ "deploy/db.yaml": deploymentYaml("shop", "db", "db", 5433) });
     gh.pull({ number: 31, base: { ref: "main", sha: base }, head: { ref: "x", sha: head } });
     gh.checkRuns.push(
-      { id: 1, name: "netpol-review", head_sha: head, status: "in_progress", annotations: [], started_at: "2026-01-01T00:00:00Z" },
-      { id: 2, name: "netpol-review", head_sha: head, status: "in_progress", annotations: [], started_at: new Date().toISOString() },
+      {
+        id: 1,
+        name: "netpol-review",
+        head_sha: head,
+        status: "in_progress",
+        annotations: [],
+        started_at: "2026-01-01T00:00:00Z",
+      },
+      {
+        id: 2,
+        name: "netpol-review",
+        head_sha: head,
+        status: "in_progress",
+        annotations: [],
+        started_at: new Date().toISOString(),
+      },
     );
     const app = await startApp(fake.host, {});
     try {

@@ -115,7 +115,11 @@ describe("stopping the app", () => {
     expect(order).toEqual(["stop accepting", "release"]);
     expect(exits).toEqual([143]);
     expect(gh.checkRuns).toEqual([
-      expect.objectContaining({ status: "completed", conclusion: "cancelled", output: expect.objectContaining({ title: "Stopped: the app shut down" }) }),
+      expect.objectContaining({
+        status: "completed",
+        conclusion: "cancelled",
+        output: expect.objectContaining({ title: "Stopped: the app shut down" }),
+      }),
     ]);
     // Cancelled, so not reviewed: no tree was read.
     expect(gh.calls().some((c) => c.includes("/git/trees/"))).toBe(false);

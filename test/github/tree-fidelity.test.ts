@@ -37,7 +37,10 @@ describe("a pull request cannot hide a manifest from the review", () => {
   it("a policy marked export-ignore in .gitattributes is fetched by SHA when the tree listing is truncated", async () => {
     const base = gh.commit(workloads());
     const policy = policyYaml("shop", "isolate-db", { described: true, from: "nothing" });
-    const substituted = deploymentYaml("shop", "stamp").replace("image: example/stamp:1", "image: example/stamp:$Format:%h$");
+    const substituted = deploymentYaml("shop", "stamp").replace(
+      "image: example/stamp:1",
+      "image: example/stamp:$Format:%h$",
+    );
     const headFiles = {
       ...workloads(),
       "deploy/isolate-db.yaml": policy,
@@ -59,10 +62,10 @@ describe("a pull request cannot hide a manifest from the review", () => {
 
     await app.receive("pull_request", pullRequestEvent({ headSha: head, baseSha: base }));
 
-    const blobs = gh.requests.filter((r) => r.path.includes("/git/blobs/")).map((r) => r.path.split("/").pop());
-    expect(blobs.sort()).toEqual(
-      [blobSha(Buffer.from(policy)), blobSha(Buffer.from(substituted))].sort(),
-    );
+    const blobs = gh.requests
+      .filter((r) => r.path.includes("/git/blobs/"))
+      .map((r) => r.path.split("/").pop());
+    expect(blobs.sort()).toEqual([blobSha(Buffer.from(policy)), blobSha(Buffer.from(substituted))].sort());
     expect(gh.calls()).toContain(`GET /repos/octo-org/shop/tarball/${head}`);
     const run = gh.checkRuns[0];
     // The new workload `stamp` opens paths; only the hidden policy can close any (it isolates
@@ -73,11 +76,16 @@ describe("a pull request cannot hide a manifest from the review", () => {
 });
 
 describe("files the review cannot read are said, never silent", () => {
-  const lfs = "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n";
+  const lfs =
+    "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n";
 
   it("a symbolic link, a Git LFS pointer, a submodule and an oversize file are unanalysed-file warnings in the check and the comment", async () => {
     const base = gh.commit(workloads());
-    const head = gh.commit({ ...workloads(), "deploy/big-policy.yaml": lfs, "deploy/huge.yaml": `# ${"x".repeat(6 * 1024 * 1024)}\n` });
+    const head = gh.commit({
+      ...workloads(),
+      "deploy/big-policy.yaml": lfs,
+      "deploy/huge.yaml": `# ${"x".repeat(6 * 1024 * 1024)}\n`,
+    });
     gh.links.set(head, {
       symlinks: { "deploy/linked-policy.yaml": "../shared/policy.yaml" },
       submodules: { "deploy/vendor": "c".repeat(40) },
@@ -90,7 +98,11 @@ describe("files the review cannot read are said, never silent", () => {
         { filename: "deploy/big-policy.yaml", status: "added" },
         { filename: "deploy/huge.yaml", status: "added" },
         { filename: "deploy/linked-policy.yaml", status: "added" },
-        { filename: "deploy/vendor", status: "added", patch: `@@ -0,0 +1 @@\n+Subproject commit ${"c".repeat(40)}` },
+        {
+          filename: "deploy/vendor",
+          status: "added",
+          patch: `@@ -0,0 +1 @@\n+Subproject commit ${"c".repeat(40)}`,
+        },
       ],
     });
 
@@ -98,7 +110,12 @@ describe("files the review cannot read are said, never silent", () => {
 
     const run = gh.checkRuns[0];
     expect(run?.output?.title).toBe("No paths opened or closed, 4 findings");
-    const annotations = run?.annotations as { path: string; title: string; message: string; annotation_level: string }[];
+    const annotations = run?.annotations as {
+      path: string;
+      title: string;
+      message: string;
+      annotation_level: string;
+    }[];
     expect(annotations.map((a) => [a.path, a.annotation_level, a.title.split(":")[0]])).toEqual([
       ["deploy/big-policy.yaml", "warning", "unanalysed-file"],
       ["deploy/huge.yaml", "warning", "unanalysed-file"],
@@ -113,7 +130,13 @@ describe("files the review cannot read are said, never silent", () => {
     for (const path of ["big-policy.yaml", "huge.yaml", "linked-policy.yaml", "deploy/vendor"])
       expect(comment).toContain(path);
     // The oversize file's content was never downloaded.
-    expect(gh.requests.some((r) => r.path.includes("/git/blobs/") && r.path.endsWith(blobSha(Buffer.from(`# ${"x".repeat(6 * 1024 * 1024)}\n`))))).toBe(false);
+    expect(
+      gh.requests.some(
+        (r) =>
+          r.path.includes("/git/blobs/") &&
+          r.path.endsWith(blobSha(Buffer.from(`# ${"x".repeat(6 * 1024 * 1024)}\n`))),
+      ),
+    ).toBe(false);
   });
 
   it("a change to an unreadable file is never 'no changes': the new version is a finding the change introduced", async () => {
@@ -138,11 +161,19 @@ describe("files the review cannot read are said, never silent", () => {
       number: 7,
       base: { ref: "main", sha: base },
       head: { ref: "bump", sha: head },
-      files: [{ filename: "deploy/vendor", status: "modified", patch: `@@ -1 +1 @@\n-Subproject commit ${"a".repeat(40)}\n+Subproject commit ${"b".repeat(40)}` }],
+      files: [
+        {
+          filename: "deploy/vendor",
+          status: "modified",
+          patch: `@@ -1 +1 @@\n-Subproject commit ${"a".repeat(40)}\n+Subproject commit ${"b".repeat(40)}`,
+        },
+      ],
     });
     await app.receive("pull_request", pullRequestEvent({ headSha: head, baseSha: base }));
     const run = gh.checkRuns[0];
     expect(run?.output?.title).toBe("No paths opened or closed, 1 finding");
-    expect(run?.annotations).toEqual([expect.objectContaining({ path: "deploy/vendor", title: expect.stringContaining("unanalysed-file") })]);
+    expect(run?.annotations).toEqual([
+      expect.objectContaining({ path: "deploy/vendor", title: expect.stringContaining("unanalysed-file") }),
+    ]);
   });
 });

@@ -33,7 +33,9 @@ describe("the review worker pool", () => {
     const stopped = await pool.run(job("allocate")).catch((error: unknown) => error);
     expect(stopped).toBeInstanceOf(EngineLimitError);
     expect((stopped as EngineLimitError).limit).toBe("memory");
-    expect((stopped as Error).message).toContain("ran out of memory (the limit is 64 MB per review, WORKER_MEMORY_MB)");
+    expect((stopped as Error).message).toContain(
+      "ran out of memory (the limit is 64 MB per review, WORKER_MEMORY_MB)",
+    );
     expect(await pool.run(job("answer"))).toMatchObject({ kind: "answer" });
   }, 60_000);
 

@@ -1,5 +1,5 @@
-import { DEFAULT_MAX_FILE_BYTES } from "../../manifests/load.js";
 import type { ManifestPaths } from "../../config/globs.js";
+import { DEFAULT_MAX_FILE_BYTES } from "../../manifests/load.js";
 import type { SourceFile } from "../../manifests/source-file.js";
 import { ReviewError } from "../errors.js";
 import { forEachLimited } from "../for-each-limited.js";
@@ -101,8 +101,7 @@ export async function fetchManifestFiles(
   const listing = listed === "truncated" ? await walkTree(gh, commitSha, paths, limits, stats) : listed;
 
   const selected = listing.filter(
-    (file) =>
-      paths.isManifest(file.path) || (file.kind === "submodule" && paths.mayHoldManifests(file.path)),
+    (file) => paths.isManifest(file.path) || (file.kind === "submodule" && paths.mayHoldManifests(file.path)),
   );
   const manifests = selected.filter((file) => file.kind === "file");
   const contents = new Map<string, string>();
@@ -197,7 +196,12 @@ function treeFile(entry: TreeEntry, directory: string): TreeFile | undefined {
   const path = directory === "" ? entry.path : `${directory}/${entry.path}`;
   if (entry.type === "commit") return { path, sha: entry.sha, size: 0, kind: "submodule" };
   if (entry.type !== "blob") return undefined;
-  return { path, sha: entry.sha, size: entry.size ?? 0, kind: entry.mode === SYMLINK_MODE ? "symlink" : "file" };
+  return {
+    path,
+    sha: entry.sha,
+    size: entry.size ?? 0,
+    kind: entry.mode === SYMLINK_MODE ? "symlink" : "file",
+  };
 }
 
 function byPath(a: TreeFile, b: TreeFile): number {

@@ -120,7 +120,12 @@ export async function completeCheckRunSurely(
       "could not complete the check run; trying again with a shorter output",
     );
   }
-  const minimal: CheckRunOutput = { title: output.title, summary: withinLimit(output.summary), text: "", annotations: [] };
+  const minimal: CheckRunOutput = {
+    title: output.title,
+    summary: withinLimit(output.summary),
+    text: "",
+    annotations: [],
+  };
   let last: unknown;
   for (const delay of retryDelaysMs) {
     await new Promise((resolve) => setTimeout(resolve, delay));

@@ -98,7 +98,10 @@ export function errorOutput(description: string, deliveryId: string): CheckRunOu
  */
 export function limitOutput(error: EngineLimitError): CheckRunOutput {
   return {
-    title: error.limit === "time" ? "Not reviewed: the review took too long" : "Not reviewed: the review ran out of memory",
+    title:
+      error.limit === "time"
+        ? "Not reviewed: the review took too long"
+        : "Not reviewed: the review ran out of memory",
     summary: [
       `netpol-review could not review this pull request: ${escapeMarkdown(error.message)}.`,
       "",

@@ -11,8 +11,8 @@ import type { EngineJobResult, EngineTask } from "../engine-job.js";
 import { apiStatus, describeError, loggableError, sanitizedError } from "../errors.js";
 import type { GitHubContext, PullRequestRef } from "../github-context.js";
 import { pullRequestKey } from "../keyed-queue.js";
-import { fetchPullRequest } from "../steps/fetch-pull-request.js";
 import { fetchManifests, type ManifestSources } from "../steps/fetch-manifests.js";
+import { fetchPullRequest } from "../steps/fetch-pull-request.js";
 import { loadConfig } from "../steps/load-config.js";
 import { type Revisions, resolveRevisions } from "../steps/resolve-revisions.js";
 import { runReview } from "./review-runner.js";
@@ -227,7 +227,9 @@ class CommandSession {
   }
 
   /** The manifests of both sides, then `task` on them in the engine (off this thread). */
-  async job(task: EngineTask): Promise<EngineJobResult | { readonly kind: "unavailable"; readonly error: string }> {
+  async job(
+    task: EngineTask,
+  ): Promise<EngineJobResult | { readonly kind: "unavailable"; readonly error: string }> {
     const prepared = await this.sources();
     if ("error" in prepared) return { kind: "unavailable", error: prepared.error };
     return this.deps.jobs.run({

@@ -71,7 +71,11 @@ export async function rerunSuite(
     per_page: 1,
   });
   const recorded = data.check_runs[0]?.external_id ?? null;
-  await rerunCheck(gh, { headSha: suite.headSha, externalId: recorded, pullNumbers: suite.pullNumbers }, deps);
+  await rerunCheck(
+    gh,
+    { headSha: suite.headSha, externalId: recorded, pullNumbers: suite.pullNumbers },
+    deps,
+  );
 }
 
 async function failOnCommit(gh: GitHubContext, headSha: string, description: string): Promise<void> {

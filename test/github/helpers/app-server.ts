@@ -19,7 +19,11 @@ const OUT_DIR = "node_modules/.cache/netpol-review-server-test";
 export const SECRET = "webhook-secret-for-tests";
 
 /** A fake GitHub served over HTTP on a free port. */
-export async function fakeGitHubServer(): Promise<{ gh: FakeGitHub; host: string; close: () => Promise<void> }> {
+export async function fakeGitHubServer(): Promise<{
+  gh: FakeGitHub;
+  host: string;
+  close: () => Promise<void>;
+}> {
   const port = await freePort();
   const gh = new FakeGitHub(`http://127.0.0.1:${port}/api/v3`, `http://127.0.0.1:${port}/_codeload`);
   const server: Server = createServer((req, res) => {
@@ -27,7 +31,11 @@ export async function fakeGitHubServer(): Promise<{ gh: FakeGitHub; host: string
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       void gh
-        .handleAsync(req.method ?? "GET", `http://127.0.0.1:${port}${req.url}`, Buffer.concat(chunks).toString("utf8"))
+        .handleAsync(
+          req.method ?? "GET",
+          `http://127.0.0.1:${port}${req.url}`,
+          Buffer.concat(chunks).toString("utf8"),
+        )
         .then((response) => {
           const body = Buffer.isBuffer(response.body)
             ? response.body
@@ -58,7 +66,10 @@ export interface AppProcess {
 }
 
 /** Starts `main.js` with Probot's variables for the fake GitHub at `gheHost`, plus `env`. */
-export async function startApp(gheHost: string, env: Record<string, string | undefined> = {}): Promise<AppProcess> {
+export async function startApp(
+  gheHost: string,
+  env: Record<string, string | undefined> = {},
+): Promise<AppProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [`./${OUT_DIR}/src/github/main.js`], {
@@ -145,7 +156,9 @@ export async function build(): Promise<void> {
 }
 
 /** Runs the built `main.js` to its exit with exactly `env`, for the settings it refuses. */
-export async function runToExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+export async function runToExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, [`./${OUT_DIR}/src/github/main.js`], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...env },

@@ -88,7 +88,12 @@ export function rerequestedEvent(options: {
  * shape GitHub sends it, built from the recorded `check_run` event's repository, installation
  * and sender.
  */
-export function suiteRerequestedEvent(options: { headSha: string; suiteId: number; pullNumbers?: number[]; appId?: number }): Json {
+export function suiteRerequestedEvent(options: {
+  headSha: string;
+  suiteId: number;
+  pullNumbers?: number[];
+  appId?: number;
+}): Json {
   const run = fixture("check_run.rerequested");
   return {
     action: "rerequested",

@@ -109,7 +109,10 @@ export class FakeGitHub {
   /** Commits whose tree listing GitHub truncates. */
   readonly truncatedTrees = new Set<string>();
   /** Per commit: symbolic links (path → target) and submodules (path → commit SHA) besides its files. */
-  readonly links = new Map<string, { symlinks?: Record<string, string>; submodules?: Record<string, string> }>();
+  readonly links = new Map<
+    string,
+    { symlinks?: Record<string, string>; submodules?: Record<string, string> }
+  >();
   /** Per commit: the archive GitHub serves (a real `git archive`), instead of one built from the files. */
   readonly archives = new Map<string, Buffer>();
   /** Installations of the app, for the listing of interrupted runs on start. */
@@ -273,7 +276,9 @@ export class FakeGitHub {
       failure.times--;
       const message = failure.message ?? (failure.status === 404 ? "Not Found" : "Server Error");
       const response = json(failure.status, { message });
-      return failure.headers ? { ...response, headers: { ...response.headers, ...failure.headers } } : response;
+      return failure.headers
+        ? { ...response, headers: { ...response.headers, ...failure.headers } }
+        : response;
     }
     if (!isApi) return this.codeload(request);
     return this.route(request);
@@ -359,7 +364,9 @@ export class FakeGitHub {
     }
     if (at("GET", "{repo}/check-suites/(\\d+)/check-runs")) {
       const runs = this.checkRuns.filter(
-        (c) => this.suiteOf(c) === Number(group(1)) && (r.query.check_name === undefined || c.name === r.query.check_name),
+        (c) =>
+          this.suiteOf(c) === Number(group(1)) &&
+          (r.query.check_name === undefined || c.name === r.query.check_name),
       );
       return json(200, { total_count: runs.length, check_runs: runs.map((c) => this.checkRunJson(c)) });
     }
@@ -413,14 +420,20 @@ export class FakeGitHub {
       if (!commit || !files) return json(404, { message: "Not Found" });
       const tree = treeEntries(commit.commit, files, this.links.get(commit.commit) ?? {});
       for (const entry of tree)
-        if (entry.type === "tree") this.treeDirectories.set(entry.sha, { commit: commit.commit, directory: entry.path });
+        if (entry.type === "tree")
+          this.treeDirectories.set(entry.sha, { commit: commit.commit, directory: entry.path });
       // Entries are named relative to the directory listed.
       const prefix = commit.directory === "" ? "" : `${commit.directory}/`;
       const below = tree
         .filter((e) => e.path.startsWith(prefix))
         .map((e) => ({ ...e, path: e.path.slice(prefix.length) }));
       if (r.query.recursive === undefined || r.query.recursive === "0" || r.query.recursive === "false")
-        return json(200, { sha, url: "", tree: below.filter((e) => !e.path.includes("/")), truncated: false });
+        return json(200, {
+          sha,
+          url: "",
+          tree: below.filter((e) => !e.path.includes("/")),
+          truncated: false,
+        });
       // A truncated listing (past 100,000 entries or 7 MB) lists only part of the tree.
       const truncated = commit.directory === "" && this.truncatedTrees.has(sha);
       return json(200, { sha, url: "", tree: truncated ? below.slice(0, 2) : below, truncated });
@@ -594,7 +607,11 @@ function treeEntries(
   links: { symlinks?: Record<string, string>; submodules?: Record<string, string> },
 ) {
   const directories = new Set<string>();
-  const all = [...Object.keys(files), ...Object.keys(links.symlinks ?? {}), ...Object.keys(links.submodules ?? {})];
+  const all = [
+    ...Object.keys(files),
+    ...Object.keys(links.symlinks ?? {}),
+    ...Object.keys(links.submodules ?? {}),
+  ];
   for (const path of all) {
     const parts = path.split("/");
     for (let i = 1; i < parts.length; i++) directories.add(parts.slice(0, i).join("/"));
@@ -610,7 +627,12 @@ function treeEntries(
       const buffer = Buffer.from(target, "utf8");
       return { path, mode: "120000", type: "blob", sha: blobSha(buffer), size: buffer.length };
     }),
-    ...Object.entries(links.submodules ?? {}).map(([path, sha]) => ({ path, mode: "160000", type: "commit", sha })),
+    ...Object.entries(links.submodules ?? {}).map(([path, sha]) => ({
+      path,
+      mode: "160000",
+      type: "commit",
+      sha,
+    })),
   ].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 

@@ -12,5 +12,6 @@ export const invalidManifest: LintRule = {
   id: "invalid-manifest",
   defaultSeverity: "error",
   summary: "A manifest the loader could not read or had to correct (syntax, invalid fields, duplicates).",
-  check: (context: LintContext): Finding[] => context.tree.diagnostics.filter((d) => d.rule !== UNANALYSED_FILE),
+  check: (context: LintContext): Finding[] =>
+    context.tree.diagnostics.filter((d) => d.rule !== UNANALYSED_FILE),
 };

@@ -12,5 +12,6 @@ export const unanalysedFile: LintRule = {
   defaultSeverity: "warning",
   summary:
     "A file the manifest globs select that the review could not read: a symbolic link, a submodule, a Git LFS pointer or a file over the size limit.",
-  check: (context: LintContext): Finding[] => context.tree.diagnostics.filter((d) => d.rule === UNANALYSED_FILE),
+  check: (context: LintContext): Finding[] =>
+    context.tree.diagnostics.filter((d) => d.rule === UNANALYSED_FILE),
 };
