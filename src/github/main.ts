@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createNodeMiddleware, createProbot } from "probot";
 import { webhookGuard } from "./server/webhook-guard.js";
@@ -9,6 +10,8 @@ import { throttledOctokit } from "./throttle.js";
 // over GitHub's 25 MB limit refused while they stream in (413). `/ping` answers the health check.
 // Probot reads its usual variables (APP_ID, PRIVATE_KEY_PATH, WEBHOOK_SECRET, GHE_HOST, ...).
 
+// Like `probot run`: a `.env` file in the working directory (as Probot's setup flow writes it).
+if (existsSync(".env")) process.loadEnvFile(".env");
 settingsOrExit();
 const WEBHOOK_PATH = process.env.WEBHOOK_PATH || "/api/github/webhooks";
 const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "info" };
