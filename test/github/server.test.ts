@@ -171,20 +171,30 @@ describe("the app server (npm start)", () => {
     gh.configs.delete("main");
   }, 30_000);
 
-  it("answers /netpol explain only to the author and triage or more, and /ping meanwhile", async () => {
+  it("answers /netpol explain only to the pull request's author and people with triage access or more", async () => {
+    const base = gh.commit({ "deploy/db.yaml": deploymentYaml("shop", "db", "db", 5432) });
+    const head = gh.commit({
+      "deploy/db.yaml": deploymentYaml("shop", "db", "db", 5432),
+      "deploy/e.yaml": policyYaml("shop", "e", { described: true }),
+    });
+    gh.pull({ number: 14, base: { ref: "main", sha: base }, head: { ref: "e", sha: head }, author: "alice" });
     gh.roles.set("mallory", "read");
-    const response = await app.deliver(
+    const before = gh.requests.length;
+    const refused = await app.deliver(
       "issue_comment",
-      commentEvent({ body: "/netpol explain", author: "mallory" }),
+      commentEvent({ body: "/netpol explain", author: "mallory", number: 14 }),
     );
-    expect(response.status, app.output()).toBe(200);
-    const reply = gh.issueComments.at(-1)?.body ?? "";
-    expect(reply).toContain(
-      "Only the pull request's author and people with triage, write, maintain or admin access",
+    expect(refused.status, app.output()).toBe(200);
+    expect(gh.issueComments.at(-1)?.body).toContain(
+      "Only the pull request's author and people with triage, write, maintain or admin access to the repository can run `/netpol explain`; `mallory` has `read` access.",
     );
-    expect(
-      gh.requests.some((r) => r.path.includes("/git/trees/") && r.query.ref === undefined && false),
-    ).toBe(false);
+    expect(gh.requests.slice(before).some((r) => r.path.includes("/git/"))).toBe(false);
+    const answered = await app.deliver(
+      "issue_comment",
+      commentEvent({ body: "/netpol explain", author: "alice", number: 14 }),
+    );
+    expect(answered.status, app.output()).toBe(200);
+    expect(gh.issueComments.at(-1)?.body).toContain("Why each path changed");
   }, 30_000);
 
   // Last: it stops the app.
