@@ -53,6 +53,17 @@ export interface EngineJobs {
   close(): Promise<void>;
 }
 
+/** A review job, its result checked to be a review's. */
+export async function runReviewJob(
+  jobs: EngineJobs,
+  job: Omit<EngineJob, "task"> & { readonly task: Extract<EngineTask, { kind: "review" }> },
+): Promise<ReviewJobResult> {
+  const result = await jobs.run(job);
+  if (result.kind !== "review")
+    throw new Error(`the engine answered a review job with a ${result.kind} result`);
+  return result;
+}
+
 /**
  * The job itself: load both trees, review or explain, render. Synchronous and self-contained,
  * so that it runs the same in a worker thread as in the main one.

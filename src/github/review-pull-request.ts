@@ -3,7 +3,7 @@ import type { Config } from "../config/schema.js";
 import { type AppIdentity, appIdentity } from "./app-identity.js";
 import type { AppDependencies } from "./dependencies.js";
 import type { CheckRunOutput } from "./engine.js";
-import type { ReviewJobResult } from "./engine-job.js";
+import { type ReviewJobResult, runReviewJob } from "./engine-job.js";
 import type { GitHubContext, PullRequestRef } from "./github-context.js";
 import { type CheckRun, type Conclusion, completeCheckRunSurely } from "./publish/check-run.js";
 import { publishReviewComments } from "./publish/review-comments.js";
@@ -101,13 +101,13 @@ async function reviewAndPublish(
 
   const revisions = await resolveRevisions(gh, pr);
   const files = await fetchManifests(gh, revisions, paths, deps.caches, deps.limits);
-  const result = (await deps.jobs.run({
+  const result = await runReviewJob(deps.jobs, {
     files,
     revisions,
     repositoryUrl: gh.repositoryUrl,
     config,
     task: { kind: "review", changedFiles: changes.files },
-  })) as ReviewJobResult;
+  });
 
   const comment = await publishComment(gh, pr, result, config, { identity, guard, deps });
   if (comment === "created" || comment === "updated") published.push("the sticky comment");

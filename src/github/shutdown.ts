@@ -62,10 +62,10 @@ export class OpenCheckRuns {
     this.runs.clear();
     const results = await this.cancel(open, signal, log);
     await Promise.allSettled([...this.creating]);
-    const failed = results.filter((r) => r === "failed").length + this.lateCancels.failed;
+    const failed = results.filter((r) => r === "failed").length;
     return {
-      cancelled: results.length - results.filter((r) => r === "failed").length + this.lateCancels.cancelled,
-      failed,
+      cancelled: results.length - failed + this.lateCancels.cancelled,
+      failed: failed + this.lateCancels.failed,
     };
   }
 

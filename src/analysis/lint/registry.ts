@@ -23,7 +23,6 @@ import { unanalysedFile } from "./rules/unanalysed-file.js";
  */
 export const LINT_RULES: readonly LintRule[] = [
   invalidManifest,
-  unanalysedFile,
   missingDescription,
   selectsNothing,
   peerMatchesNothing,
@@ -39,4 +38,5 @@ export const LINT_RULES: readonly LintRule[] = [
   duplicatePolicy,
   redundantRule,
   ...ADMIN_LINT_RULES,
+  unanalysedFile,
 ];
