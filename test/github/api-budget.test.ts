@@ -163,6 +163,36 @@ describe("API budget", () => {
     expect(gh.checkRuns[0]?.output?.summary).toContain(head);
   });
 
+  it("listing a truncated tree enters only the directories manifests.include can match", async () => {
+    const files = {
+      ...largeRepository(),
+      "docs/a/b/notes.yaml": "# not a manifest\n",
+      "tools/ci.yaml": "# not a manifest\n",
+    };
+    const base = gh.commit(files);
+    const head = gh.commit({
+      ...files,
+      "clusters/prod/team-9/new/policy.yaml": policyYaml("team-9", "new", { app: "new" }),
+    });
+    gh.truncatedTrees.add(head);
+    gh.configs.set("main", "manifests:\n  include: ['clusters/prod/**/*.yaml']\n");
+    gh.pull({ number: 7, base: { ref: "main", sha: base }, head: { ref: "tighten", sha: head } });
+    const trees: string[] = [];
+    gh.beforeAnswer = (r) => {
+      if (r.path.includes("/git/trees/"))
+        trees.push(`${r.path.split("/").pop()}${r.query.recursive ? " recursive" : ""}`);
+    };
+    await app.receive("pull_request", pullRequestEvent({ headSha: head, baseSha: base }));
+    // The head: truncated, then its root alone, then `clusters` whole; never `docs` or `tools`.
+    expect(trees.slice(0, 3)).toEqual([
+      `${head} recursive`,
+      head,
+      expect.stringMatching(/^[0-9a-f]{40} recursive$/),
+    ]);
+    expect(trees).toHaveLength(4); // and the merge base's one complete listing
+    expect(gh.checkRuns[0]?.output?.title).toBe("1 opened, 0 closed");
+  });
+
   it("an archive whose manifests add up to more than the limit fails the check, saying what to do", async () => {
     resetNock();
     gh = new FakeGitHub();
