@@ -151,7 +151,8 @@ async function answerOne(command: Command, author: string, session: CommandSessi
       if (refused) return refused;
       const result = await session.job({ kind: "explain-changes" });
       if (result.kind === "unavailable") return result.error;
-      return result.kind === "explanation" ? result.markdown : "";
+      if (result.kind !== "explanation") throw unexpected(result.kind);
+      return result.markdown;
     }
     case "explain-flow": {
       const refused = await session.refuseExplain(author);
@@ -179,9 +180,13 @@ async function explainFlow(
   if (result.kind === "unavailable") return result.error;
   if (result.kind === "flow-error")
     return `Cannot explain this flow: ${escapeMarkdown(result.error)}.\n\n${USAGE}`;
-  if (result.kind !== "flow") return "";
+  if (result.kind !== "flow") throw unexpected(result.kind);
   const heading = `At the merge base ${code(shortSha(result.base))} and the head ${code(shortSha(result.head))}:`;
   return `${heading}\n\n${result.markdown}`;
+}
+
+function unexpected(kind: string): Error {
+  return new Error(`the engine answered with a ${kind} result`);
 }
 
 type Prepared<T> = T | { readonly error: string };
