@@ -351,7 +351,9 @@ describe("the server while a review runs", () => {
       "pull_request",
       pullRequestEvent({ headSha: head, baseSha: base, number: 41 }),
     );
-    await app.waitFor((out) => out.includes('"msg":"fetched manifests"'), 300_000);
+    // From the delivery to the completed check: fetching (this thread streams the archive),
+    // the review job (a worker thread) and publishing.
+    await waitUntil(() => gh.checkRuns.length > 0);
     const reviewing = () => gh.checkRuns[0]?.status !== "completed";
     const ping: number[] = [];
     const webhook: number[] = [];
