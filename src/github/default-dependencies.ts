@@ -1,31 +1,26 @@
-import { explainFlowChange } from "../analysis/explain-change.js";
-import { buildReview } from "../analysis/review/build.js";
-import { loadManifests } from "../manifests/load.js";
-import { renderCheckRun } from "../report/check-run.js";
-import { COMMENT_MARKER, renderComment } from "../report/comment.js";
-import {
-  renderChangeExplanation,
-  renderFlowChanges,
-  renderFlowExplanation,
-} from "../report/explain-markdown.js";
+import { defaultEngine } from "./default-engine.js";
 import { type AppDependencies, appDependencies, appIdFromEnvironment } from "./dependencies.js";
-import type { ReviewEngine } from "./engine.js";
+import type { AppSettings } from "./settings.js";
+import { workerPoolJobs } from "./workers/worker-pool.js";
 
-/** The real engine and renderers. */
-export const defaultEngine: ReviewEngine = {
-  loadManifests,
-  buildReview,
-  explainFlowChange,
-  commentMarker: COMMENT_MARKER,
-  renderComment,
-  renderCheckRun,
-  renderChangeExplanation,
-  renderFlowExplanation,
-  renderFlowChanges,
-};
-
-/** The real engine; the app id from `APP_ID`, as Probot has it. */
-export function defaultDependencies(env: NodeJS.ProcessEnv = process.env): AppDependencies {
+/**
+ * The real engine, run in a pool of worker threads sized and bounded by the settings; the app
+ * id from `APP_ID`, as Probot has it.
+ */
+export function defaultDependencies(
+  settings: AppSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): AppDependencies {
   const appId = appIdFromEnvironment(env);
-  return appDependencies(defaultEngine, appId !== undefined ? { appId } : {});
+  const jobs = workerPoolJobs({
+    filename: new URL("./workers/engine-worker.js", import.meta.url),
+    workers: settings.workers,
+    memoryMb: settings.workerMemoryMb,
+    timeoutMs: settings.reviewTimeoutMs,
+  });
+  return appDependencies(defaultEngine, {
+    jobs,
+    reviewTimeoutMs: settings.reviewTimeoutMs,
+    ...(appId !== undefined ? { appId } : {}),
+  });
 }

@@ -1,10 +1,12 @@
 import type { ReviewEngine } from "./engine.js";
+import { type EngineJobs, inThreadJobs } from "./engine-job.js";
 import {
   createFetchCaches,
   DEFAULT_FETCH_LIMITS,
   type FetchCaches,
   type FetchLimits,
 } from "./fetch/manifest-files.js";
+import { HandledDeliveries } from "./handled-deliveries.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { OpenCheckRuns } from "./shutdown.js";
 
@@ -23,6 +25,16 @@ export interface AppDependencies {
   readonly reviews: KeyedQueue;
   /** Check runs started and not completed yet: cancelled if the process stops. */
   readonly openRuns: OpenCheckRuns;
+  /** Where loading, reviewing and explaining run: worker threads in the app, this thread in tests. */
+  readonly jobs: EngineJobs;
+  /** Slash commands of one pull request run one at a time, in the order they arrived. */
+  readonly commands: KeyedQueue;
+  /** Delivery ids already handled: a redelivery is not handled twice. */
+  readonly deliveries: HandledDeliveries;
+  /** Waits before each new attempt to complete a check run that GitHub refused to complete. */
+  readonly completionRetryDelaysMs: readonly number[];
+  /** A review stopped by a limit is older than this; on start, older in-progress runs are stale. */
+  readonly reviewTimeoutMs: number;
 }
 
 export function appDependencies(
@@ -36,6 +48,11 @@ export function appDependencies(
     ...(overrides.appId !== undefined ? { appId: overrides.appId } : {}),
     reviews: overrides.reviews ?? new KeyedQueue(),
     openRuns: overrides.openRuns ?? new OpenCheckRuns(),
+    jobs: overrides.jobs ?? inThreadJobs(engine),
+    commands: overrides.commands ?? new KeyedQueue(),
+    deliveries: overrides.deliveries ?? new HandledDeliveries(),
+    completionRetryDelaysMs: overrides.completionRetryDelaysMs ?? [2_000, 10_000],
+    reviewTimeoutMs: overrides.reviewTimeoutMs ?? 300_000,
   };
 }
 

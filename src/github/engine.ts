@@ -33,6 +33,8 @@ export interface FlowQuery {
 /**
  * Everything the app needs from the engine and the renderers, behind one interface so that the
  * GitHub interaction can be tested with a small fake engine. `defaultEngine` wires the real one.
+ * The app calls it only inside an engine job (`engine-job.ts`: load, review or explain, render),
+ * which runs in a worker thread (`workers/`), or in the test's own thread.
  */
 export interface ReviewEngine {
   loadManifests(files: readonly SourceFile[]): ManifestTree;

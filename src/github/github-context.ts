@@ -23,6 +23,8 @@ export interface PullRequestRef {
   /** The base branch, where the configuration is read. */
   readonly baseRef: string;
   readonly htmlUrl: string;
+  /** The login of whoever opened the pull request, when the event or the API gave it. */
+  readonly author?: string;
   /** The pull request's count of changed files (`changed_files`), when the event or the API gave it. */
   readonly changedFiles?: number;
 }

@@ -1,13 +1,12 @@
-import type { Review } from "../analysis/review/types.js";
-import { manifestMatcher } from "../config/globs.js";
-import { reviewOptions } from "../config/review-options.js";
+import { manifestPaths } from "../config/globs.js";
 import type { Config } from "../config/schema.js";
-import { decideConclusion, namespacesKnownTo } from "../report/verdict.js";
 import { type AppIdentity, appIdentity } from "./app-identity.js";
 import type { AppDependencies } from "./dependencies.js";
+import type { CheckRunOutput } from "./engine.js";
+import { type ReviewJobResult, runReviewJob } from "./engine-job.js";
 import type { GitHubContext, PullRequestRef } from "./github-context.js";
-import { type CheckRun, type Conclusion, completeCheckRun } from "./publish/check-run.js";
-import { inlineComments, publishReviewComments } from "./publish/review-comments.js";
+import { type CheckRun, type Conclusion, completeCheckRunSurely } from "./publish/check-run.js";
+import { publishReviewComments } from "./publish/review-comments.js";
 import {
   incompleteFilesNote,
   invalidConfigOutput,
@@ -18,9 +17,8 @@ import {
   withVerdict,
 } from "./publish/status-outputs.js";
 import { findStickyComment, publishStickyComment, type StickyResult } from "./publish/sticky-comment.js";
-import { renderOptions } from "./render-options.js";
 import { HeadGuard, SupersededError } from "./steps/ensure-current-head.js";
-import { fetchTrees } from "./steps/fetch-trees.js";
+import { fetchManifests } from "./steps/fetch-manifests.js";
 import { listChangedFiles, touchesManifests } from "./steps/list-changed-files.js";
 import { loadConfig } from "./steps/load-config.js";
 import { resolveRevisions } from "./steps/resolve-revisions.js";
@@ -28,7 +26,7 @@ import { resolveRevisions } from "./steps/resolve-revisions.js";
 export type ReviewOutcome =
   | { readonly kind: "reviewed"; readonly conclusion: Conclusion; readonly title: string }
   | {
-      readonly kind: "invalid-config" | "no-manifest-changes" | "superseded" | "error";
+      readonly kind: "invalid-config" | "no-manifest-changes" | "superseded" | "error" | "limit" | "stopped";
       readonly conclusion: Conclusion;
       readonly title: string;
     };
@@ -40,7 +38,7 @@ export type ReviewOutcome =
  *     nothing fetched);
  *  3. the merge base;
  *  4. the manifests at the merge base and at the head;
- *  5. the review and the check's verdict;
+ *  5. the review, the check's verdict and the rendered outputs (an engine job, off this thread);
  *  6. before each write: still the pull request's head? (if not, publish nothing more);
  *  7. the sticky comment; 8. inline review comments; 9. the completed check run.
  * The check is completed last, so that a failure while publishing shows on it.
@@ -53,7 +51,7 @@ export async function reviewPullRequest(
 ): Promise<ReviewOutcome> {
   const config = await loadConfig(gh, pr.baseRef);
   if (!config.ok)
-    return finish(gh, checkRun, "invalid-config", invalidConfigOutput(config.errors), "failure");
+    return finish({ gh, checkRun, deps }, "invalid-config", invalidConfigOutput(config.errors), "failure");
 
   const identity = appIdentity(deps.appId, checkRun.app);
   const guard = new HeadGuard(gh, pr);
@@ -63,8 +61,7 @@ export async function reviewPullRequest(
   } catch (error) {
     if (!(error instanceof SupersededError)) throw error;
     return finish(
-      gh,
-      checkRun,
+      { gh, checkRun, deps },
       "superseded",
       supersededOutput(pr.headSha, error.currentSha, published),
       "cancelled",
@@ -82,14 +79,19 @@ async function reviewAndPublish(
   guard: HeadGuard,
   published: string[],
 ): Promise<ReviewOutcome> {
-  const isManifest = manifestMatcher(config.manifests);
+  const paths = manifestPaths(config.manifests);
   const changes = await listChangedFiles(gh, pr.number, pr.changedFiles);
   // A list GitHub cut short (3,000 files) may hide a manifest: only a complete one can skip the review.
-  if (changes.complete && !touchesManifests(changes.files, isManifest)) {
+  if (changes.complete && !touchesManifests(changes.files, paths)) {
     if (await refreshStaleComment(gh, pr, config, deps, identity, guard))
       published.push("the sticky comment");
     await guard.ensureCurrent();
-    return finish(gh, checkRun, "no-manifest-changes", noManifestChangesOutput(pr.headSha), "success");
+    return finish(
+      { gh, checkRun, deps },
+      "no-manifest-changes",
+      noManifestChangesOutput(pr.headSha),
+      "success",
+    );
   }
   if (!changes.complete)
     gh.log.warn(
@@ -98,44 +100,40 @@ async function reviewAndPublish(
     );
 
   const revisions = await resolveRevisions(gh, pr);
-  const trees = await fetchTrees(gh, revisions, isManifest, deps.engine, deps.caches, deps.limits);
-  const review = deps.engine.buildReview(
-    { base: trees.base, head: trees.head, baseRevision: revisions.base, headRevision: revisions.head },
-    reviewOptions(config),
-  );
-  const verdict = decideConclusion(review, config.failOn, namespacesKnownTo(trees.head, config.context));
-  const links = renderOptions(gh.repositoryUrl, revisions);
-
-  const comment = await publishComment(gh, pr, deps.engine.renderComment(review, links), review, config, {
-    identity,
-    guard,
-    deps,
+  const files = await fetchManifests(gh, revisions, paths, deps.caches, deps.limits);
+  const result = await runReviewJob(deps.jobs, {
+    files,
+    revisions,
+    repositoryUrl: gh.repositoryUrl,
+    config,
+    task: { kind: "review", changedFiles: changes.files },
   });
+
+  const comment = await publishComment(gh, pr, result, config, { identity, guard, deps });
   if (comment === "created" || comment === "updated") published.push("the sticky comment");
   const inline = config.reviewComments
-    ? await publishReviewComments(gh, pr.number, pr.headSha, inlineComments(review, changes.files), {
+    ? await publishReviewComments(gh, pr.number, pr.headSha, result.inlineComments, {
         identity,
         beforeWrite: () => guard.ensureCurrent(),
       })
     : { posted: 0 };
   if ("posted" in inline && inline.posted > 0) published.push("the inline review comments");
 
-  let output = withVerdict(deps.engine.renderCheckRun(review, links), verdict);
+  let output = withVerdict(result.checkRun, result.verdict);
   if (!changes.complete) output = withNote(output, incompleteFilesNote(changes.files.length, changes.total));
   if ("refused" in inline)
     output = withNote(output, `GitHub refused the inline review comments: ${inline.refused}.`);
   await guard.ensureCurrent();
-  return finish(gh, checkRun, "reviewed", output, verdict.conclusion);
+  return finish({ gh, checkRun, deps }, "reviewed", output, result.verdict.conclusion);
 }
 
 async function finish(
-  gh: GitHubContext,
-  checkRun: CheckRun,
+  { gh, checkRun, deps }: { gh: GitHubContext; checkRun: CheckRun; deps: AppDependencies },
   kind: ReviewOutcome["kind"],
-  output: Parameters<typeof completeCheckRun>[2],
+  output: CheckRunOutput,
   conclusion: Conclusion,
 ): Promise<ReviewOutcome> {
-  await completeCheckRun(gh, checkRun, output, conclusion);
+  await completeCheckRunSurely(gh, checkRun, output, conclusion, deps.completionRetryDelaysMs);
   gh.log.info({ checkRunId: checkRun.id, conclusion, outcome: kind }, "check run completed");
   return { kind, conclusion, title: output.title };
 }
@@ -144,19 +142,22 @@ async function finish(
 async function publishComment(
   gh: GitHubContext,
   pr: PullRequestRef,
-  body: string,
-  review: Review,
+  review: ReviewJobResult,
   config: Config,
   context: { identity: AppIdentity; guard: HeadGuard; deps: AppDependencies },
 ): Promise<StickyResult | "off"> {
   if (config.comment === "never") return "off";
-  const changed =
-    review.opened.length > 0 || review.closed.length > 0 || review.findings.some((f) => f.introduced);
-  const result = await publishStickyComment(gh, pr.number, context.deps.engine.commentMarker, body, {
-    create: config.comment === "always" || changed,
-    identity: context.identity,
-    beforeWrite: () => context.guard.ensureCurrent(),
-  });
+  const result = await publishStickyComment(
+    gh,
+    pr.number,
+    context.deps.engine.commentMarker,
+    review.comment,
+    {
+      create: config.comment === "always" || review.changed,
+      identity: context.identity,
+      beforeWrite: () => context.guard.ensureCurrent(),
+    },
+  );
   gh.log.info({ comment: result }, "sticky comment");
   return result;
 }

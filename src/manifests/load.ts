@@ -7,6 +7,7 @@ import { classifyObject } from "./object-kind.js";
 import type { ParseCache } from "./parse-cache.js";
 import type { SourceFile } from "./source-file.js";
 import { TreeCollector } from "./tree-collector.js";
+import { lfsPointerReason, unanalysedFile } from "./unanalysed-file.js";
 import { type ParsedDocument, parseYamlFile } from "./yaml-documents.js";
 
 export { DEFAULT_MAX_FILE_BYTES } from "./file-size.js";
@@ -28,9 +29,18 @@ export function loadManifests(files: readonly SourceFile[], options: LoadOptions
   const into = new TreeCollector();
   for (const file of files) {
     into.addFile(file.path);
+    if (file.unreadable !== undefined) {
+      into.addDiagnostic(unanalysedFile(file.path, file.unreadable));
+      continue;
+    }
     const read = contentWithinLimit(file, maxBytes);
     if ("finding" in read) {
       into.addDiagnostic(read.finding);
+      continue;
+    }
+    const lfs = lfsPointerReason(read.content);
+    if (lfs !== undefined) {
+      into.addDiagnostic(unanalysedFile(file.path, lfs));
       continue;
     }
     let documents: readonly ParsedDocument[];

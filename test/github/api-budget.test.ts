@@ -134,7 +134,7 @@ describe("API budget", () => {
     ]);
   });
 
-  it("a tree too large to list in one call is read from the archive instead", async () => {
+  it("a tree too large to list in one call is listed directory by directory, its blobs read from the archive", async () => {
     const files = largeRepository();
     const base = gh.commit(files);
     const head = gh.commit({
@@ -150,6 +150,9 @@ describe("API budget", () => {
         .map(kind)
         .filter((c) => c.includes("/git/") || c.includes("tar")),
     ).toEqual([
+      // Truncated; then the root alone, then its one directory `clusters` whole.
+      "GET /repos/octo-org/shop/git/trees/<sha>",
+      "GET /repos/octo-org/shop/git/trees/<sha>",
       "GET /repos/octo-org/shop/git/trees/<sha>",
       "GET /repos/octo-org/shop/tarball/<sha>",
       "GET /octo-org/shop/legacy.tar.gz/<sha>",
@@ -158,6 +161,36 @@ describe("API budget", () => {
     ]);
     expect(gh.checkRuns[0]?.output?.title).toBe("1 opened, 0 closed");
     expect(gh.checkRuns[0]?.output?.summary).toContain(head);
+  });
+
+  it("listing a truncated tree enters only the directories manifests.include can match", async () => {
+    const files = {
+      ...largeRepository(),
+      "docs/a/b/notes.yaml": "# not a manifest\n",
+      "tools/ci.yaml": "# not a manifest\n",
+    };
+    const base = gh.commit(files);
+    const head = gh.commit({
+      ...files,
+      "clusters/prod/team-9/new/policy.yaml": policyYaml("team-9", "new", { app: "new" }),
+    });
+    gh.truncatedTrees.add(head);
+    gh.configs.set("main", "manifests:\n  include: ['clusters/prod/**/*.yaml']\n");
+    gh.pull({ number: 7, base: { ref: "main", sha: base }, head: { ref: "tighten", sha: head } });
+    const trees: string[] = [];
+    gh.beforeAnswer = (r) => {
+      if (r.path.includes("/git/trees/"))
+        trees.push(`${r.path.split("/").pop()}${r.query.recursive ? " recursive" : ""}`);
+    };
+    await app.receive("pull_request", pullRequestEvent({ headSha: head, baseSha: base }));
+    // The head: truncated, then its root alone, then `clusters` whole; never `docs` or `tools`.
+    expect(trees.slice(0, 3)).toEqual([
+      `${head} recursive`,
+      head,
+      expect.stringMatching(/^[0-9a-f]{40} recursive$/),
+    ]);
+    expect(trees).toHaveLength(4); // and the merge base's one complete listing
+    expect(gh.checkRuns[0]?.output?.title).toBe("1 opened, 0 closed");
   });
 
   it("an archive whose manifests add up to more than the limit fails the check, saying what to do", async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { appDependencies } from "../../src/github/dependencies.js";
-import { rerequestedEvent } from "./helpers/events.js";
+import { rerequestedEvent, suiteRerequestedEvent } from "./helpers/events.js";
 import { fakeEngine } from "./helpers/fake-engine.js";
 import { FakeGitHub } from "./helpers/fake-github.js";
 import { deploymentYaml, policyYaml } from "./helpers/manifests.js";
@@ -92,5 +92,23 @@ describe("check_run.rerequested", () => {
   it("other apps' check runs are ignored", async () => {
     await app.receive("check_run", rerequestedEvent({ headSha: head, name: "ci/build" }));
     expect(gh.requests).toEqual([]);
+  });
+});
+
+describe("check_suite.rerequested (Re-run all checks)", () => {
+  it("re-runs the review of the pull request the suite's netpol-review run recorded (forks list none)", async () => {
+    await app.receive("check_run", rerequestedEvent({ headSha: head, externalId: "7", pullNumbers: [] }));
+    const suite = gh.suiteOf({ head_sha: head });
+    await app.receive("check_suite", suiteRerequestedEvent({ headSha: head, suiteId: suite }));
+    expect(gh.calls()).toContain(`GET /repos/octo-org/shop/check-suites/${suite}/check-runs`);
+    expect(gh.checkRuns.map((c) => [c.head_sha, c.external_id, c.conclusion])).toEqual([
+      [head, "7", "success"],
+      [head, "7", "success"],
+    ]);
+  });
+
+  it("falls back to the suite's pull requests when the app has no run in it", async () => {
+    await app.receive("check_suite", suiteRerequestedEvent({ headSha: head, suiteId: 1, pullNumbers: [7] }));
+    expect(gh.checkRuns).toEqual([expect.objectContaining({ external_id: "7", conclusion: "success" })]);
   });
 });

@@ -120,6 +120,38 @@ describe("slash commands", () => {
     expect(reply()).toContain("**netpol-review commands**");
   });
 
+  it("/netpol explain from someone who is neither the author nor triage or more gets who may run it, and nothing is fetched", async () => {
+    gh.roles.set("mallory", "read");
+    await comment("/netpol explain\n/netpol explain shop/web shop/db", { author: "mallory" });
+    expect(reply()).toContain(
+      "Only the pull request's author and people with triage, write, maintain or admin access to the repository can run `/netpol explain`; `mallory` has `read` access.",
+    );
+    expect(gh.calls().some((c) => c.includes("/git/"))).toBe(false);
+  });
+
+  it("/netpol explain from a triager (not the author) is answered", async () => {
+    gh.roles.set("tara", "triage");
+    await comment("/netpol explain", { author: "tara" });
+    expect(reply()).toContain("explained 1 opened, 0 closed");
+  });
+
+  it("commands of one pull request are answered one at a time, in the order they came", async () => {
+    const trees = gh.hold("GET", /\/git\/trees\//);
+    const first = comment("/netpol explain", { commentId: 1 });
+    await trees.arrived;
+    const second = comment("/netpol help", { commentId: 2 });
+    // The second waits for the first, whose analysis is held.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(gh.writes().filter((r) => r.path.endsWith("/issues/7/comments"))).toHaveLength(0);
+    trees.release();
+    await Promise.all([first, second]);
+    const replies = gh
+      .writes()
+      .filter((r) => r.path.endsWith("/issues/7/comments"))
+      .map(FakeGitHub.commentBody);
+    expect(replies.map((body) => body.split("\n")[1])).toEqual(["> `/netpol explain`", "> `/netpol help`"]);
+  });
+
   it("several commands get one reply, trees fetched once", async () => {
     await comment("/netpol explain\nand also\n/netpol explain shop/web shop/db\n/netpol help");
     const body = reply();

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { defaultDependencies } from "../../src/github/default-dependencies.js";
+import { defaultEngine } from "../../src/github/default-engine.js";
+import { appDependencies } from "../../src/github/dependencies.js";
 import { COMMENT_MARKER } from "../../src/report/comment.js";
 import { commentEvent, pullRequestEvent } from "./helpers/events.js";
 import { FakeGitHub } from "./helpers/fake-github.js";
@@ -33,7 +34,7 @@ let head: string;
 beforeEach(async () => {
   gh = new FakeGitHub();
   interceptGitHub(gh);
-  app = await testApp(defaultDependencies());
+  app = await testApp(appDependencies(defaultEngine));
   base = gh.commit(readTree(join(REPO, "base")));
   head = gh.commit(readTree(join(REPO, "head")));
   gh.pull({ number: 7, base: { ref: "main", sha: base }, head: { ref: "allow-web-db", sha: head } });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { appIdentity, isOwnComment } from "../../src/github/app-identity.js";
-import { defaultDependencies } from "../../src/github/default-dependencies.js";
 import { appIdFromEnvironment } from "../../src/github/dependencies.js";
 
 describe("the app's identity", () => {
   it("comes from APP_ID and from the app that owns the check run", () => {
-    expect(defaultDependencies({ APP_ID: "123" }).appId).toBe(123);
+    expect(appIdFromEnvironment({ APP_ID: "123" })).toBe(123);
     expect(appIdFromEnvironment({})).toBeUndefined();
     expect(appIdFromEnvironment({ APP_ID: "not a number" })).toBeUndefined();
     expect(appIdentity(123, { id: 123, slug: "netpol-review" })).toEqual({

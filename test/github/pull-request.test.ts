@@ -13,7 +13,7 @@ let app: TestApp;
 beforeEach(async () => {
   gh = new FakeGitHub();
   interceptGitHub(gh);
-  app = await testApp(appDependencies(fakeEngine()));
+  app = await testApp(appDependencies(fakeEngine(), { completionRetryDelaysMs: [0, 0] }));
 });
 
 afterEach(() => {
@@ -524,10 +524,25 @@ describe("failures end visibly", () => {
     );
   });
 
+  it("a check run GitHub refuses to complete is completed on a later attempt, with its title and summary only", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    gh.fail("PATCH", /\/check-runs\//, 500, 2);
+    await opened(pr);
+    expect(gh.checkRuns[0]).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(gh.checkRuns[0]?.output?.title).toBe("1 opened, 0 closed");
+    const patches = gh.requests.filter((r) => r.method === "PATCH");
+    expect(patches).toHaveLength(3);
+    expect((patches[2]?.body as { output?: Record<string, unknown> } | undefined)?.output).toEqual({
+      title: "1 opened, 0 closed",
+      summary: expect.stringContaining("base merge base with main"),
+    });
+  });
+
   it("when even the check cannot be completed, the error reaches Probot (and its logs)", async () => {
     const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
     gh.fail("GET", /\/pulls\/7\/files$/, 500);
-    gh.fail("PATCH", /\/check-runs\//, 500);
+    // The completion and both retries.
+    gh.fail("PATCH", /\/check-runs\//, 500, 3);
     // Probot gets the description only, not Octokit's error object.
     await expect(opened(pr)).rejects.toThrow(
       "GitHub API error 500 on GET /repos/octo-org/shop/pulls/7/files: Server Error",
@@ -539,6 +554,26 @@ describe("failures end visibly", () => {
       "delivery-1",
       "delivery-1",
     ]);
+  });
+});
+
+describe("redeliveries", () => {
+  it("a delivery id already handled is ignored (GitHub redelivers with the same X-GitHub-Delivery)", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    const event = pullRequestEvent({ headSha: pr.head, baseSha: pr.base });
+    await app.receive("pull_request", event, "d-1");
+    await app.receive("pull_request", event, "d-1");
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(app.logs.map((l) => l.message)).toContain("delivery already handled: ignored");
+  });
+
+  it("a delivery whose handling failed is handled again when redelivered", async () => {
+    const pr = pullRequest({ "deploy/allow-web-db.yaml": policyYaml("shop", "allow-web-db") });
+    const event = pullRequestEvent({ headSha: pr.head, baseSha: pr.base });
+    gh.fail("POST", /\/check-runs$/, 500);
+    await expect(app.receive("pull_request", event, "d-2")).rejects.toThrow();
+    await app.receive("pull_request", event, "d-2");
+    expect(gh.checkRuns).toEqual([expect.objectContaining({ status: "completed" })]);
   });
 });
 
@@ -862,8 +897,8 @@ describe("logs never carry a token", () => {
     for (let i = 0; i < 6; i++) changes[`deploy/p${i}.yaml`] = policyYaml("shop", `p${i}`);
     const pr = pullRequest(changes);
     gh.fail("GET", /\/legacy\.tar\.gz\//, 404);
-    // Completing the check fails too, so the error also reaches Probot's own log.
-    gh.fail("PATCH", /\/check-runs\//, 500);
+    // Completing the check fails too (and its retries), so the error also reaches Probot's own log.
+    gh.fail("PATCH", /\/check-runs\//, 500, 3);
     await expect(opened(pr)).rejects.toThrow(
       `GitHub API error 404 on GET /repos/octo-org/shop/tarball/${pr.head}`,
     );

@@ -93,6 +93,39 @@ describe("stopping the app", () => {
     await Promise.all(reviews);
   });
 
+  it("a run whose creation is in flight at SIGTERM is cancelled as soon as it exists, and nothing more is reviewed", async () => {
+    const pr = pullRequest(7);
+    const creation = gh.hold("POST", /\/check-runs$/);
+    const reviewing = review(pr);
+    await creation.arrived;
+    expect(deps.openRuns.size).toBe(1);
+    const order: string[] = [];
+    const stopping = shutdownHandler({
+      openRuns: deps.openRuns,
+      log: recordingLogger(logs),
+      exit: (code) => exits.push(code),
+      stopAccepting: () => order.push("stop accepting"),
+      release: async () => {
+        order.push("release");
+      },
+    })("SIGTERM");
+    creation.release();
+    await stopping;
+    await reviewing;
+    expect(order).toEqual(["stop accepting", "release"]);
+    expect(exits).toEqual([143]);
+    expect(gh.checkRuns).toEqual([
+      expect.objectContaining({
+        status: "completed",
+        conclusion: "cancelled",
+        output: expect.objectContaining({ title: "Stopped: the app shut down" }),
+      }),
+    ]);
+    // Cancelled, so not reviewed: no tree was read.
+    expect(gh.calls().some((c) => c.includes("/git/trees/"))).toBe(false);
+    expect(logs.at(-1)).toMatchObject({ message: "stopped", fields: { cancelled: 1, failed: 0 } });
+  });
+
   it("check runs a review already completed are left alone", async () => {
     const pr = pullRequest();
     await review(pr);

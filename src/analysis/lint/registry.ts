@@ -15,6 +15,7 @@ import { peerMatchesNothing } from "./rules/peer-matches-nothing.js";
 import { redundantRule } from "./rules/redundant-rule.js";
 import { selectsNothing } from "./rules/selects-nothing.js";
 import { servicePortNotPodPort } from "./rules/service-port-not-pod-port.js";
+import { unanalysedFile } from "./rules/unanalysed-file.js";
 
 /**
  * Every lint rule, in the order docs/rules.md lists them. Adding a rule: one file under
@@ -37,4 +38,5 @@ export const LINT_RULES: readonly LintRule[] = [
   duplicatePolicy,
   redundantRule,
   ...ADMIN_LINT_RULES,
+  unanalysedFile,
 ];

@@ -41,6 +41,13 @@ export class LruCache<K, V> {
     }
   }
 
+  delete(key: K): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.total -= entry.weight;
+  }
+
   get size(): number {
     return this.entries.size;
   }

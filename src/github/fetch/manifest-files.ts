@@ -1,16 +1,21 @@
+import type { ManifestPaths } from "../../config/globs.js";
 import { DEFAULT_MAX_FILE_BYTES } from "../../manifests/load.js";
 import type { SourceFile } from "../../manifests/source-file.js";
 import { ReviewError } from "../errors.js";
+import { forEachLimited } from "../for-each-limited.js";
 import type { GitHubContext } from "../github-context.js";
 import { gitBlobSha } from "./git-blob-sha.js";
 import { LruCache } from "./lru-cache.js";
 import { readTarball } from "./tarball.js";
 
-/** A file of a commit's tree, as `GET /git/trees/{sha}?recursive=1` lists it. */
+/** A file of a commit's tree, as `GET /git/trees/{sha}` lists it. */
 export interface TreeFile {
   readonly path: string;
+  /** The blob's SHA; for a submodule, the commit it points to. */
   readonly sha: string;
   readonly size: number;
+  /** A regular file (`100644`, `100755`), a symbolic link (`120000`) or a submodule (`160000`). */
+  readonly kind: "file" | "symlink" | "submodule";
 }
 
 /**
@@ -76,19 +81,29 @@ const SYMLINK_MODE = "120000";
  * of every manifest blob not already in the cache, fetched one by one when there are few and
  * through the commit's tarball when there are many, so that a cold review of a large repository
  * costs a handful of calls and a later push only fetches the blobs it changed.
+ *
+ * Every file analysed is exactly the tree's blob: archive entries are checked against the blob
+ * SHA the tree lists, and whatever the archive lacks or altered (`export-ignore`,
+ * `export-subst` in `.gitattributes`) is fetched by SHA. When GitHub truncates the recursive
+ * listing, the tree is listed directory by directory instead, entering only the directories
+ * the globs can match. Manifest paths that cannot be read (symbolic links, submodules, files
+ * over the size limit) are returned `unreadable`, so that the review says so.
  */
 export async function fetchManifestFiles(
   gh: GitHubContext,
   commitSha: string,
-  isManifest: (path: string) => boolean,
+  paths: ManifestPaths,
   caches: FetchCaches,
   limits: FetchLimits = DEFAULT_FETCH_LIMITS,
   stats: FetchStats = { treeCalls: 0, blobCalls: 0, archiveCalls: 0, cachedBlobs: 0 },
 ): Promise<SourceFile[]> {
-  const listing = await treeFiles(gh, commitSha, caches, stats);
-  if (listing === "truncated") return manifestsFromArchive(gh, commitSha, isManifest, caches, limits, stats);
+  const listed = await treeFiles(gh, commitSha, caches, stats);
+  const listing = listed === "truncated" ? await walkTree(gh, commitSha, paths, limits, stats) : listed;
 
-  const manifests = listing.filter((file) => isManifest(file.path));
+  const selected = listing.filter(
+    (file) => paths.isManifest(file.path) || (file.kind === "submodule" && paths.mayHoldManifests(file.path)),
+  );
+  const manifests = selected.filter((file) => file.kind === "file");
   const contents = new Map<string, string>();
   const missing = new Map<string, TreeFile>();
   for (const file of manifests) {
@@ -101,8 +116,13 @@ export async function fetchManifestFiles(
     }
   }
 
+  // A walked listing holds only the directories the globs can match: the repository is larger
+  // than the listing says, and too large to list at all, so the archive is worth it.
   const repositoryBytes = listing.reduce((sum, file) => sum + file.size, 0);
-  if (missing.size > limits.maxBlobCalls && repositoryBytes <= limits.maxArchiveBytes) {
+  if (
+    missing.size > limits.maxBlobCalls &&
+    (listed === "truncated" || repositoryBytes <= limits.maxArchiveBytes)
+  ) {
     const wantedPaths = new Set([...missing.values()].map((file) => file.path));
     for (const found of await archiveFiles(gh, commitSha, (path) => wantedPaths.has(path), limits, stats)) {
       if (found.content === null || !missing.has(found.sha)) continue;
@@ -119,11 +139,21 @@ export async function fetchManifestFiles(
     caches.blobs.set(sha, content);
   });
 
-  return manifests.map((file) => ({
-    path: file.path,
-    size: file.size,
-    content: file.size > limits.maxFileBytes ? null : (contents.get(file.sha) ?? null),
-  }));
+  return selected.map((file) => {
+    const unreadable = unreadableReason(file, limits);
+    if (unreadable !== undefined) return { path: file.path, size: file.size, content: null, unreadable };
+    return { path: file.path, size: file.size, content: contents.get(file.sha) ?? null };
+  });
+}
+
+function unreadableReason(file: TreeFile, limits: FetchLimits): string | undefined {
+  const id = file.sha.slice(0, 7);
+  if (file.kind === "symlink") return `a symbolic link (blob ${id}), which the review does not follow`;
+  if (file.kind === "submodule")
+    return `a submodule (at commit ${id}), whose files live in another repository`;
+  if (file.size > limits.maxFileBytes)
+    return `${file.size} bytes (blob ${id}), larger than the ${limits.maxFileBytes}-byte limit`;
+  return undefined;
 }
 
 async function treeFiles(
@@ -145,28 +175,100 @@ async function treeFiles(
   });
   if (data.truncated) return "truncated";
   const files = data.tree
-    .filter((entry) => entry.type === "blob" && entry.mode !== SYMLINK_MODE && entry.path && entry.sha)
-    .map((entry) => ({ path: entry.path as string, sha: entry.sha as string, size: entry.size ?? 0 }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    .map((entry) => treeFile(entry, ""))
+    .filter((file): file is TreeFile => file !== undefined)
+    .sort(byPath);
   caches.trees.set(key, files);
   return files;
 }
 
-/** A tree too large for one listing (over 100,000 entries or 7 MB): the archive lists the files instead. */
-async function manifestsFromArchive(
+interface TreeEntry {
+  readonly path?: string;
+  readonly mode?: string;
+  readonly type?: string;
+  readonly sha?: string;
+  readonly size?: number;
+}
+
+/** A listed entry as a file, or `undefined` for a directory. */
+function treeFile(entry: TreeEntry, directory: string): TreeFile | undefined {
+  if (!entry.path || !entry.sha) return undefined;
+  const path = directory === "" ? entry.path : `${directory}/${entry.path}`;
+  if (entry.type === "commit") return { path, sha: entry.sha, size: 0, kind: "submodule" };
+  if (entry.type !== "blob") return undefined;
+  return {
+    path,
+    sha: entry.sha,
+    size: entry.size ?? 0,
+    kind: entry.mode === SYMLINK_MODE ? "symlink" : "file",
+  };
+}
+
+function byPath(a: TreeFile, b: TreeFile): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/**
+ * A tree too large for one recursive listing (over 100,000 entries or 7 MB), listed a directory
+ * at a time from the root, entering only the directories that may hold manifests: each
+ * directory is first listed recursively (one call for the whole subtree), and only one too
+ * large for that is listed on its own and its subdirectories entered in turn. Not cached: what
+ * it lists depends on the globs.
+ */
+async function walkTree(
   gh: GitHubContext,
   commitSha: string,
-  isManifest: (path: string) => boolean,
-  caches: FetchCaches,
+  paths: ManifestPaths,
   limits: FetchLimits,
   stats: FetchStats,
-): Promise<SourceFile[]> {
-  gh.log.info({ commitSha }, "tree listing truncated by GitHub; reading the manifests from the archive");
-  const files = await archiveFiles(gh, commitSha, isManifest, limits, stats);
-  return files.map((file) => {
-    if (file.content !== null) caches.blobs.set(file.sha, file.content);
-    return { path: file.path, size: file.size, content: file.content };
-  });
+): Promise<TreeFile[]> {
+  gh.log.info({ commitSha }, "tree listing truncated by GitHub; listing the manifest directories one by one");
+  const files: TreeFile[] = [];
+  const list = async (sha: string, recursive: boolean) => {
+    stats.treeCalls++;
+    const { data } = await gh.octokit.rest.git.getTree({
+      owner: gh.owner,
+      repo: gh.repo,
+      tree_sha: sha,
+      ...(recursive ? { recursive: "true" } : {}),
+    });
+    return data;
+  };
+  // The root is known to be too large for a recursive listing.
+  let level: { readonly sha: string; readonly path: string; readonly whole: boolean }[] = [
+    { sha: commitSha, path: "", whole: false },
+  ];
+  while (level.length > 0) {
+    const next: { sha: string; path: string; whole: boolean }[] = [];
+    await forEachLimited(level, limits.blobConcurrency, async (directory) => {
+      if (directory.whole) {
+        const subtree = await list(directory.sha, true);
+        if (!subtree.truncated) {
+          for (const entry of subtree.tree) {
+            const file = treeFile(entry, directory.path);
+            if (file) files.push(file);
+          }
+          return;
+        }
+      }
+      const data = await list(directory.sha, false);
+      if (data.truncated)
+        throw new ReviewError(
+          `the directory ${directory.path === "" ? "at the repository's root" : directory.path} of ${commitSha} has too many entries for GitHub to list; narrow manifests.include in the configuration`,
+        );
+      for (const entry of data.tree) {
+        if (entry.type === "tree" && entry.path && entry.sha) {
+          const path = directory.path === "" ? entry.path : `${directory.path}/${entry.path}`;
+          if (paths.mayHoldManifests(path)) next.push({ sha: entry.sha, path, whole: true });
+          continue;
+        }
+        const file = treeFile(entry, directory.path);
+        if (file) files.push(file);
+      }
+    });
+    level = next;
+  }
+  return files.sort(byPath);
 }
 
 interface ArchiveFile {
@@ -227,19 +329,4 @@ async function blobContent(gh: GitHubContext, sha: string, stats: FetchStats): P
   stats.blobCalls++;
   const { data } = await gh.octokit.rest.git.getBlob({ owner: gh.owner, repo: gh.repo, file_sha: sha });
   return data.encoding === "base64" ? Buffer.from(data.content, "base64").toString("utf8") : data.content;
-}
-
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -96,3 +96,45 @@ function withinLimit(markdown: string): string {
   const cut = markdown.lastIndexOf("\n", MAX_OUTPUT_CHARS - note.length);
   return `${markdown.slice(0, cut > 0 ? cut : MAX_OUTPUT_CHARS - note.length)}${note}`;
 }
+
+/**
+ * Completes the check run whatever fails: the full output first; if GitHub refuses it (the
+ * throttling already retried secondary rate limits), again after each delay with only the title
+ * and summary, which no annotation or size can make GitHub reject. Throws the last error only
+ * when every attempt failed.
+ */
+export async function completeCheckRunSurely(
+  gh: GitHubContext,
+  checkRun: CheckRun,
+  output: CheckRunOutput,
+  conclusion: Conclusion,
+  retryDelaysMs: readonly number[],
+): Promise<void> {
+  try {
+    await completeCheckRun(gh, checkRun, output, conclusion);
+    return;
+  } catch (error) {
+    if (retryDelaysMs.length === 0) throw error;
+    gh.log.warn(
+      { deliveryId: gh.deliveryId, checkRunId: checkRun.id },
+      "could not complete the check run; trying again with a shorter output",
+    );
+  }
+  const minimal: CheckRunOutput = {
+    title: output.title,
+    summary: withinLimit(output.summary),
+    text: "",
+    annotations: [],
+  };
+  let last: unknown;
+  for (const delay of retryDelaysMs) {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    try {
+      await completeCheckRun(gh, checkRun, minimal, conclusion);
+      return;
+    } catch (error) {
+      last = error;
+    }
+  }
+  throw last;
+}

@@ -4,6 +4,7 @@ import { describeConfigErrors } from "../../report/config-errors.js";
 import { code, escapeMarkdown, shortSha } from "../../report/inline-markdown.js";
 import type { Verdict } from "../../report/verdict.js";
 import type { CheckRunOutput } from "../engine.js";
+import type { EngineLimitError } from "../workers/worker-pool.js";
 
 // Check run outputs for the cases where there is no review to render. Reviews themselves are
 // rendered by src/report; these are the app's own states.
@@ -86,6 +87,37 @@ export function errorOutput(description: string, deliveryId: string): CheckRunOu
       "",
       `Re-run this check, or comment \`/netpol recheck\` on the pull request. If it keeps failing, the app's logs have the details under delivery id ${code(deliveryId)}.`,
     ].join("\n"),
+    text: "",
+    annotations: [],
+  };
+}
+
+/**
+ * A review stopped by the app's time or memory limit. It fails rather than passes neutral: a
+ * required check accepts `neutral`, and a pull request must not pass unreviewed by being large.
+ */
+export function limitOutput(error: EngineLimitError): CheckRunOutput {
+  return {
+    title:
+      error.limit === "time"
+        ? "Not reviewed: the review took too long"
+        : "Not reviewed: the review ran out of memory",
+    summary: [
+      `netpol-review could not review this pull request: ${escapeMarkdown(error.message)}.`,
+      "",
+      "Nothing was concluded about the network paths this change opens or closes.",
+    ].join("\n"),
+    text: "",
+    annotations: [],
+  };
+}
+
+/** A run left in progress by an app that stopped without completing it (a crash, a kill). */
+export function interruptedOutput(): CheckRunOutput {
+  return {
+    title: "Interrupted",
+    summary:
+      "netpol-review was interrupted (the app restarted before this review finished), so the check has no result: push again or comment `/netpol recheck` on the pull request.",
     text: "",
     annotations: [],
   };

@@ -1,19 +1,18 @@
-import type { Review } from "../../analysis/review/types.js";
-import { manifestMatcher } from "../../config/globs.js";
+import { manifestPaths } from "../../config/globs.js";
 import type { ConfigResult } from "../../config/parse.js";
-import { reviewOptions } from "../../config/review-options.js";
+import type { Config } from "../../config/schema.js";
 import { describeConfigErrors } from "../../report/config-errors.js";
 import { code, escapeMarkdown, shortSha } from "../../report/inline-markdown.js";
 import type { Command } from "../commands/parse.js";
 import { MAX_COMMANDS_PER_COMMENT, parseCommands } from "../commands/parse.js";
 import { USAGE } from "../commands/usage.js";
 import type { AppDependencies } from "../dependencies.js";
-import type { RenderOptions } from "../engine.js";
+import type { EngineJobResult, EngineTask } from "../engine-job.js";
 import { apiStatus, describeError, loggableError, sanitizedError } from "../errors.js";
 import type { GitHubContext, PullRequestRef } from "../github-context.js";
-import { renderOptions } from "../render-options.js";
+import { pullRequestKey } from "../keyed-queue.js";
+import { fetchManifests, type ManifestSources } from "../steps/fetch-manifests.js";
 import { fetchPullRequest } from "../steps/fetch-pull-request.js";
-import { fetchTrees, type Trees } from "../steps/fetch-trees.js";
 import { loadConfig } from "../steps/load-config.js";
 import { type Revisions, resolveRevisions } from "../steps/resolve-revisions.js";
 import { runReview } from "./review-runner.js";
@@ -24,6 +23,12 @@ export const REPLY_MARKER = "<!-- netpol-review:reply -->";
 /** Repository roles that may run `/netpol recheck`. */
 const RECHECK_ROLES = new Set(["admin", "maintain", "write"]);
 
+/**
+ * Roles that may run `/netpol explain` (besides the pull request's author): an explanation is a
+ * full analysis, so it is not open to every commenter of a public repository.
+ */
+const EXPLAIN_ROLES = new Set(["admin", "maintain", "write", "triage"]);
+
 export interface CommandComment {
   readonly id: number;
   readonly body: string;
@@ -33,7 +38,9 @@ export interface CommandComment {
 /**
  * Answers the slash commands of a pull request comment: an `eyes` reaction at once, then one
  * reply that quotes each command and answers it. A command that fails is answered with why; the
- * others still run.
+ * others still run. The comments of one pull request are answered one at a time, in the order
+ * they arrived: a burst of `/netpol explain` costs one analysis at a time, not one per comment
+ * at once.
  */
 export async function answerCommands(
   gh: GitHubContext,
@@ -44,6 +51,18 @@ export async function answerCommands(
   const commands = parseCommands(comment.body);
   if (commands.length === 0) return;
   await acknowledge(gh, comment.id);
+  await deps.commands.run(pullRequestKey(gh.owner, gh.repo, pullNumber), () =>
+    answerInOrder(gh, pullNumber, comment, commands, deps),
+  );
+}
+
+async function answerInOrder(
+  gh: GitHubContext,
+  pullNumber: number,
+  comment: CommandComment,
+  commands: readonly Command[],
+  deps: AppDependencies,
+): Promise<void> {
   const session = new CommandSession(gh, pullNumber, deps);
   const sections: string[] = [];
   for (const command of commands.slice(0, MAX_COMMANDS_PER_COMMENT)) {
@@ -128,18 +147,23 @@ async function answerOne(command: Command, author: string, session: CommandSessi
     case "recheck":
       return recheck(author, session);
     case "explain-changes": {
-      const prepared = await session.review();
-      return "error" in prepared
-        ? prepared.error
-        : session.deps.engine.renderChangeExplanation(prepared.review, prepared.links);
+      const refused = await session.refuseExplain(author);
+      if (refused) return refused;
+      const result = await session.job({ kind: "explain-changes" });
+      if (result.kind === "unavailable") return result.error;
+      if (result.kind !== "explanation") throw unexpected(result.kind);
+      return result.markdown;
     }
-    case "explain-flow":
-      return explainFlow(command, session);
+    case "explain-flow": {
+      const refused = await session.refuseExplain(author);
+      return refused ?? explainFlow(command, session);
+    }
   }
 }
 
 async function recheck(author: string, session: CommandSession): Promise<string> {
-  const { role, mayRecheck } = await session.access(author);
+  const { role, permission, roleName } = await session.access(author);
+  const mayRecheck = RECHECK_ROLES.has(roleName) || permission === "admin" || permission === "write";
   if (!mayRecheck)
     return `Only people with write, maintain or admin access to the repository can run ${code("/netpol recheck")}; ${code(author)} has ${code(role)} access.`;
   const pr = await session.pullRequest();
@@ -151,49 +175,31 @@ async function explainFlow(
   command: Extract<Command, { kind: "explain-flow" }>,
   session: CommandSession,
 ): Promise<string> {
-  const prepared = await session.trees();
-  if ("error" in prepared) return prepared.error;
-  const { engine } = session.deps;
   const query = { from: command.from, to: command.to, ...(command.port ? { port: command.port } : {}) };
-  const result = engine.explainFlowChange(
-    {
-      base: prepared.trees.base,
-      head: prepared.trees.head,
-      baseRevision: prepared.revisions.base,
-      headRevision: prepared.revisions.head,
-    },
-    query,
-    prepared.options,
-  );
-  if ("error" in result) return `Cannot explain this flow: ${escapeMarkdown(result.error)}.\n\n${USAGE}`;
-  const port = command.port ? `${command.port.port}/${command.port.protocol}` : undefined;
-  const heading = `At the merge base ${code(shortSha(prepared.revisions.base.sha))} and the head ${code(shortSha(prepared.revisions.head.sha))}:`;
-  const links = renderOptions(session.gh.repositoryUrl, prepared.revisions);
-  const body = [
-    engine.renderFlowExplanation(
-      { from: command.from, to: command.to, ...(port ? { port } : {}) },
-      result.base,
-      result.head,
-      links,
-    ),
-    engine.renderFlowChanges(result.changes, links),
-  ].join("\n\n");
-  return `${heading}\n\n${body}`;
+  const result = await session.job({ kind: "explain-flow", query });
+  if (result.kind === "unavailable") return result.error;
+  if (result.kind === "flow-error")
+    return `Cannot explain this flow: ${escapeMarkdown(result.error)}.\n\n${USAGE}`;
+  if (result.kind !== "flow") throw unexpected(result.kind);
+  const heading = `At the merge base ${code(shortSha(result.base))} and the head ${code(shortSha(result.head))}:`;
+  return `${heading}\n\n${result.markdown}`;
+}
+
+function unexpected(kind: string): Error {
+  return new Error(`the engine answered with a ${kind} result`);
 }
 
 type Prepared<T> = T | { readonly error: string };
 
 /**
  * What several commands of one comment share, loaded once and only when a command needs it:
- * the pull request, the configuration, the two trees, the review.
+ * the pull request, the configuration, the manifests of both sides, the author's access.
  */
 class CommandSession {
   private pr?: Promise<PullRequestRef>;
   private config?: Promise<ConfigResult>;
-  private loaded?: Promise<
-    Prepared<{ trees: Trees; revisions: Revisions; options: ReturnType<typeof reviewOptions> }>
-  >;
-  private built?: Promise<Prepared<{ review: Review; links: RenderOptions }>>;
+  private loaded?: Promise<Prepared<{ files: ManifestSources; revisions: Revisions; config: Config }>>;
+  private readonly roles = new Map<string, Promise<Access>>();
 
   constructor(
     readonly gh: GitHubContext,
@@ -206,32 +212,41 @@ class CommandSession {
     return this.pr;
   }
 
-  /** The author's role on the repository and whether it may re-run the review. */
-  async access(login: string): Promise<{ role: string; mayRecheck: boolean }> {
-    try {
-      const { data } = await this.gh.octokit.rest.repos.getCollaboratorPermissionLevel({
-        owner: this.gh.owner,
-        repo: this.gh.repo,
-        username: login,
-      });
-      // `permission` is the base level (maintain counts as write, triage as read); `role_name`
-      // is the role as granted, custom roles included.
-      const role = data.role_name || data.permission;
-      return {
-        role,
-        mayRecheck:
-          RECHECK_ROLES.has(data.role_name) || data.permission === "admin" || data.permission === "write",
-      };
-    } catch (error) {
-      // Not a collaborator at all.
-      if (apiStatus(error) === 404) return { role: "none", mayRecheck: false };
-      throw error;
+  /** The author's role on the repository (`none` for someone who is not a collaborator). */
+  access(login: string): Promise<Access> {
+    let access = this.roles.get(login);
+    if (!access) {
+      access = collaboratorAccess(this.gh, login);
+      this.roles.set(login, access);
     }
+    return access;
   }
 
-  trees(): Promise<
-    Prepared<{ trees: Trees; revisions: Revisions; options: ReturnType<typeof reviewOptions> }>
-  > {
+  /** Why `login` may not run `/netpol explain`, or `undefined` when it may. */
+  async refuseExplain(login: string): Promise<string | undefined> {
+    const pr = await this.pullRequest();
+    if (pr.author !== undefined && pr.author.toLowerCase() === login.toLowerCase()) return undefined;
+    const { role, permission, roleName } = await this.access(login);
+    if (EXPLAIN_ROLES.has(roleName) || permission === "admin" || permission === "write") return undefined;
+    return `Only the pull request's author and people with triage, write, maintain or admin access to the repository can run ${code("/netpol explain")}; ${code(login)} has ${code(role)} access.`;
+  }
+
+  /** The manifests of both sides, then `task` on them in the engine (off this thread). */
+  async job(
+    task: EngineTask,
+  ): Promise<EngineJobResult | { readonly kind: "unavailable"; readonly error: string }> {
+    const prepared = await this.sources();
+    if ("error" in prepared) return { kind: "unavailable", error: prepared.error };
+    return this.deps.jobs.run({
+      files: prepared.files,
+      revisions: prepared.revisions,
+      repositoryUrl: this.gh.repositoryUrl,
+      config: prepared.config,
+      task,
+    });
+  }
+
+  private sources(): Promise<Prepared<{ files: ManifestSources; revisions: Revisions; config: Config }>> {
     this.loaded ??= (async () => {
       const pr = await this.pullRequest();
       this.config ??= loadConfig(this.gh, pr.baseRef);
@@ -241,31 +256,34 @@ class CommandSession {
           error: `The configuration is invalid, so nothing can be explained:\n\n${describeConfigErrors(config.errors)}`,
         };
       const revisions = await resolveRevisions(this.gh, pr);
-      const isManifest = manifestMatcher(config.config.manifests);
-      const trees = await fetchTrees(
-        this.gh,
-        revisions,
-        isManifest,
-        this.deps.engine,
-        this.deps.caches,
-        this.deps.limits,
-      );
-      return { trees, revisions, options: reviewOptions(config.config) };
+      const paths = manifestPaths(config.config.manifests);
+      const files = await fetchManifests(this.gh, revisions, paths, this.deps.caches, this.deps.limits);
+      return { files, revisions, config: config.config };
     })();
     return this.loaded;
   }
+}
 
-  review(): Promise<Prepared<{ review: Review; links: RenderOptions }>> {
-    this.built ??= (async () => {
-      const prepared = await this.trees();
-      if ("error" in prepared) return prepared;
-      const { trees, revisions, options } = prepared;
-      const review = this.deps.engine.buildReview(
-        { base: trees.base, head: trees.head, baseRevision: revisions.base, headRevision: revisions.head },
-        options,
-      );
-      return { review, links: renderOptions(this.gh.repositoryUrl, revisions) };
-    })();
-    return this.built;
+interface Access {
+  /** As shown: the role as granted (custom roles included), or the base permission. */
+  readonly role: string;
+  readonly permission: string;
+  readonly roleName: string;
+}
+
+async function collaboratorAccess(gh: GitHubContext, login: string): Promise<Access> {
+  try {
+    const { data } = await gh.octokit.rest.repos.getCollaboratorPermissionLevel({
+      owner: gh.owner,
+      repo: gh.repo,
+      username: login,
+    });
+    // `permission` is the base level (maintain counts as write, triage as read); `role_name`
+    // is the role as granted, custom roles included.
+    return { role: data.role_name || data.permission, permission: data.permission, roleName: data.role_name };
+  } catch (error) {
+    // Not a collaborator at all.
+    if (apiStatus(error) === 404) return { role: "none", permission: "none", roleName: "none" };
+    throw error;
   }
 }

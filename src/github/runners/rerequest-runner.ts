@@ -53,6 +53,31 @@ export async function rerunCheck(
   await runReview(gh, pr, deps);
 }
 
+/**
+ * `check_suite.rerequested` ("Re-run all checks"): the app's own check run of the suite says
+ * which pull request it reviewed (`external_id`); that pull request is reviewed again. A suite
+ * without the app's run falls back on the suite's pull requests (empty for forks).
+ */
+export async function rerunSuite(
+  gh: GitHubContext,
+  suite: { readonly id: number; readonly headSha: string; readonly pullNumbers: readonly number[] },
+  deps: AppDependencies,
+): Promise<void> {
+  const { data } = await gh.octokit.rest.checks.listForSuite({
+    owner: gh.owner,
+    repo: gh.repo,
+    check_suite_id: suite.id,
+    check_name: CHECK_NAME,
+    per_page: 1,
+  });
+  const recorded = data.check_runs[0]?.external_id ?? null;
+  await rerunCheck(
+    gh,
+    { headSha: suite.headSha, externalId: recorded, pullNumbers: suite.pullNumbers },
+    deps,
+  );
+}
+
 async function failOnCommit(gh: GitHubContext, headSha: string, description: string): Promise<void> {
   gh.log.error({ deliveryId: gh.deliveryId, headSha }, `cannot re-run: ${description}`);
   const { title, summary } = errorOutput(description, gh.deliveryId);

@@ -14,6 +14,7 @@ export async function fetchPullRequest(gh: GitHubContext, pullNumber: number): P
     baseSha: data.base.sha,
     baseRef: data.base.ref,
     htmlUrl: data.html_url,
+    ...(data.user?.login ? { author: data.user.login } : {}),
     ...(typeof data.changed_files === "number" ? { changedFiles: data.changed_files } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { ManifestPaths } from "../../config/globs.js";
 import type { GitHubContext } from "../github-context.js";
 
 /** A file of the pull request's "Files changed" tab. */
@@ -50,12 +51,20 @@ export async function listChangedFiles(
   return { files, complete, ...(changedFiles !== undefined ? { total: changedFiles } : {}) };
 }
 
-/** Whether any changed file (or its old name) is a manifest. */
-export function touchesManifests(
-  files: readonly ChangedFile[],
-  isManifest: (path: string) => boolean,
-): boolean {
+/**
+ * Whether any changed file (or its old name) is a manifest, or is a submodule where manifests
+ * may live (GitHub shows a submodule's change as a `Subproject commit` patch): the review then
+ * says it could not read it.
+ */
+export function touchesManifests(files: readonly ChangedFile[], paths: ManifestPaths): boolean {
   return files.some(
-    (file) => isManifest(file.path) || (file.previousPath !== undefined && isManifest(file.previousPath)),
+    (file) =>
+      paths.isManifest(file.path) ||
+      (file.previousPath !== undefined && paths.isManifest(file.previousPath)) ||
+      (isSubmoduleChange(file) && paths.mayHoldManifests(file.path)),
   );
+}
+
+function isSubmoduleChange(file: ChangedFile): boolean {
+  return file.patch !== undefined && /^[-+]Subproject commit [0-9a-f]{40}$/m.test(file.patch);
 }

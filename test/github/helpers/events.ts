@@ -82,3 +82,39 @@ export function rerequestedEvent(options: {
   }));
   return payload;
 }
+
+/**
+ * A `check_suite.rerequested` event ("Re-run all checks") for the suite of `headSha`, in the
+ * shape GitHub sends it, built from the recorded `check_run` event's repository, installation
+ * and sender.
+ */
+export function suiteRerequestedEvent(options: {
+  headSha: string;
+  suiteId: number;
+  pullNumbers?: number[];
+  appId?: number;
+}): Json {
+  const run = fixture("check_run.rerequested");
+  return {
+    action: "rerequested",
+    check_suite: {
+      id: options.suiteId,
+      head_branch: "allow-web-db",
+      head_sha: options.headSha,
+      status: "completed",
+      conclusion: "failure",
+      app: { id: options.appId ?? 123, slug: "netpol-review", name: "netpol-review" },
+      pull_requests: (options.pullNumbers ?? []).map((number) => ({
+        url: `https://api.github.com/repos/octo-org/shop/pulls/${number}`,
+        id: 1840000000 + number,
+        number,
+        head: { ref: "allow-web-db", sha: options.headSha, repo: { id: 900000, name: "shop" } },
+        base: { ref: "main", sha: "0".repeat(40), repo: { id: 900000, name: "shop" } },
+      })),
+    },
+    repository: run.repository,
+    organization: run.organization,
+    installation: run.installation,
+    sender: run.sender,
+  };
+}

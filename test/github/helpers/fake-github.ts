@@ -25,6 +25,8 @@ export interface FakePull {
   /** The merge base `compare` answers; the base SHA when not set. */
   mergeBase?: string;
   state: "open" | "closed";
+  /** Who opened it; `bob` (the commenter of the event fixtures) when not set. */
+  author?: string;
   /** Changed files, computed from merge base → head when not set. */
   files?: { filename: string; status: string; patch?: string; previous_filename?: string }[];
 }
@@ -55,6 +57,8 @@ export interface FakeCheckRun {
   external_id?: string;
   output?: { title?: string; summary?: string; text?: string };
   annotations: unknown[];
+  /** ISO 8601; when not set, long ago. */
+  started_at?: string;
 }
 
 interface Hold {
@@ -69,6 +73,8 @@ interface Failure {
   readonly method: string;
   readonly path: RegExp;
   readonly status: number;
+  readonly message?: string;
+  readonly headers?: Record<string, string>;
   times: number;
 }
 
@@ -102,11 +108,22 @@ export class FakeGitHub {
   readonly roles = new Map<string, "admin" | "maintain" | "write" | "triage" | "read">();
   /** Commits whose tree listing GitHub truncates. */
   readonly truncatedTrees = new Set<string>();
+  /** Per commit: symbolic links (path → target) and submodules (path → commit SHA) besides its files. */
+  readonly links = new Map<
+    string,
+    { symlinks?: Record<string, string>; submodules?: Record<string, string> }
+  >();
+  /** Per commit: the archive GitHub serves (a real `git archive`), instead of one built from the files. */
+  readonly archives = new Map<string, Buffer>();
+  /** Installations of the app, for the listing of interrupted runs on start. */
+  readonly installations: number[] = [];
   /** Called before each request is answered (e.g. to move a pull request's head mid-review). */
   beforeAnswer?: (request: RecordedRequest) => void;
   private readonly failures: Failure[] = [];
   private readonly holds: Hold[] = [];
   private readonly blobs = new Map<string, Buffer>();
+  /** Tree SHA → the commit and directory it lists (learnt as listings hand the SHAs out). */
+  private readonly treeDirectories = new Map<string, { commit: string; directory: string }>();
   private nextId = 1000;
   private commitCounter = 0;
 
@@ -154,6 +171,18 @@ export class FakeGitHub {
   /** The next `times` requests matching `method` and `path` fail with `status`. */
   fail(method: string, path: RegExp, status: number, times = 1): void {
     this.failures.push({ method, path, status, times });
+  }
+
+  /** The next `times` requests matching get GitHub's secondary rate limit answer (403, `retry-after`). */
+  rateLimit(method: string, path: RegExp, times = 1, retryAfterSeconds = 1): void {
+    this.failures.push({
+      method,
+      path,
+      status: 403,
+      times,
+      message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+      headers: { "retry-after": String(retryAfterSeconds) },
+    });
   }
 
   /**
@@ -245,7 +274,11 @@ export class FakeGitHub {
     );
     if (failure) {
       failure.times--;
-      return json(failure.status, { message: failure.status === 404 ? "Not Found" : "Server Error" });
+      const message = failure.message ?? (failure.status === 404 ? "Not Found" : "Server Error");
+      const response = json(failure.status, { message });
+      return failure.headers
+        ? { ...response, headers: { ...response.headers, ...failure.headers } }
+        : response;
     }
     if (!isApi) return this.codeload(request);
     return this.route(request);
@@ -306,6 +339,38 @@ export class FakeGitHub {
       return json(200, this.checkRunJson(run));
     }
 
+    if (at("GET", "/app/installations"))
+      return this.page(
+        r,
+        this.installations.map((id) => ({ id, account: { login: this.owner }, app_id: APP_ID })),
+      );
+    if (at("GET", "/installation/repositories")) {
+      const repositories = [{ id: 900000, name: this.repo, owner: { login: this.owner } }];
+      return json(200, { total_count: 1, repositories });
+    }
+    if (at("GET", "{repo}/pulls"))
+      return this.page(
+        r,
+        [...this.pulls.values()].filter((p) => p.state === "open").map((p) => this.pullJson(p)),
+      );
+    if (at("GET", "{repo}/commits/([0-9a-f]{40})/check-runs")) {
+      const runs = this.checkRuns.filter(
+        (c) =>
+          c.head_sha === group(1) &&
+          (r.query.check_name === undefined || c.name === r.query.check_name) &&
+          (r.query.status === undefined || c.status === r.query.status),
+      );
+      return json(200, { total_count: runs.length, check_runs: runs.map((c) => this.checkRunJson(c)) });
+    }
+    if (at("GET", "{repo}/check-suites/(\\d+)/check-runs")) {
+      const runs = this.checkRuns.filter(
+        (c) =>
+          this.suiteOf(c) === Number(group(1)) &&
+          (r.query.check_name === undefined || c.name === r.query.check_name),
+      );
+      return json(200, { total_count: runs.length, check_runs: runs.map((c) => this.checkRunJson(c)) });
+    }
+
     if (at("GET", "{repo}/contents/(.+)")) {
       const text = group(1) === CONFIG_PATH ? this.configAt(r.query.ref ?? "refs/heads/main") : undefined;
       if (text === undefined) return json(404, { message: "Not Found" });
@@ -349,12 +414,29 @@ export class FakeGitHub {
       });
     }
     if (at("GET", "{repo}/git/trees/([0-9a-f]{40})")) {
-      const files = this.commits.get(group(1) as string);
-      if (!files) return json(404, { message: "Not Found" });
+      const sha = group(1);
+      const commit = this.commits.has(sha) ? { commit: sha, directory: "" } : this.treeDirectories.get(sha);
+      const files = commit ? this.commits.get(commit.commit) : undefined;
+      if (!commit || !files) return json(404, { message: "Not Found" });
+      const tree = treeEntries(commit.commit, files, this.links.get(commit.commit) ?? {});
+      for (const entry of tree)
+        if (entry.type === "tree")
+          this.treeDirectories.set(entry.sha, { commit: commit.commit, directory: entry.path });
+      // Entries are named relative to the directory listed.
+      const prefix = commit.directory === "" ? "" : `${commit.directory}/`;
+      const below = tree
+        .filter((e) => e.path.startsWith(prefix))
+        .map((e) => ({ ...e, path: e.path.slice(prefix.length) }));
+      if (r.query.recursive === undefined || r.query.recursive === "0" || r.query.recursive === "false")
+        return json(200, {
+          sha,
+          url: "",
+          tree: below.filter((e) => !e.path.includes("/")),
+          truncated: false,
+        });
       // A truncated listing (past 100,000 entries or 7 MB) lists only part of the tree.
-      const truncated = this.truncatedTrees.has(group(1) as string);
-      const tree = treeEntries(files);
-      return json(200, { sha: group(1), url: "", tree: truncated ? tree.slice(0, 2) : tree, truncated });
+      const truncated = commit.directory === "" && this.truncatedTrees.has(sha);
+      return json(200, { sha, url: "", tree: truncated ? below.slice(0, 2) : below, truncated });
     }
     if (at("GET", "{repo}/git/blobs/([0-9a-f]{40})")) {
       const content = this.blob(group(1) as string);
@@ -431,7 +513,7 @@ export class FakeGitHub {
     const top = `${this.owner}-${this.repo}-${(match[3] as string).slice(0, 7)}`;
     return {
       status: 200,
-      body: tarball(top, files, match[3]),
+      body: this.archives.get(match[3] as string) ?? tarball(top, files, match[3]),
       headers: { "content-type": "application/x-gzip" },
     };
   }
@@ -477,9 +559,16 @@ export class FakeGitHub {
     return this.blobs.get(sha);
   }
 
+  /** The check suite of a run: one per head commit, numbered from the commit's SHA. */
+  suiteOf(run: Pick<FakeCheckRun, "head_sha">): number {
+    return Number.parseInt(run.head_sha.slice(0, 8), 16);
+  }
+
   private checkRunJson(run: FakeCheckRun) {
     return {
       id: run.id,
+      started_at: run.started_at ?? "2026-01-01T00:00:00Z",
+      check_suite: { id: this.suiteOf(run) },
       name: run.name,
       head_sha: run.head_sha,
       status: run.status,
@@ -496,6 +585,7 @@ export class FakeGitHub {
       number: pull.number,
       state: pull.state,
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${pull.number}`,
+      user: { login: pull.author ?? "bob", type: "User" },
       head: { ref: pull.head.ref, sha: pull.head.sha },
       base: { ref: pull.base.ref, sha: pull.base.sha },
       changed_files: this.changedFiles(pull).length,
@@ -507,18 +597,42 @@ export function blobSha(content: Buffer): string {
   return createHash("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 
-function treeEntries(files: Record<string, string>) {
+/**
+ * The recursive listing of a commit: directories (with a SHA per commit and path), files,
+ * symbolic links (mode 120000, the blob holding the target) and submodules (type `commit`).
+ */
+function treeEntries(
+  commit: string,
+  files: Record<string, string>,
+  links: { symlinks?: Record<string, string>; submodules?: Record<string, string> },
+) {
   const directories = new Set<string>();
-  for (const path of Object.keys(files)) {
+  const all = [
+    ...Object.keys(files),
+    ...Object.keys(links.symlinks ?? {}),
+    ...Object.keys(links.submodules ?? {}),
+  ];
+  for (const path of all) {
     const parts = path.split("/");
     for (let i = 1; i < parts.length; i++) directories.add(parts.slice(0, i).join("/"));
   }
+  const treeSha = (path: string) => createHash("sha1").update(`tree ${commit}:${path}`).digest("hex");
   return [
-    ...[...directories].map((path) => ({ path, mode: "040000", type: "tree", sha: "f".repeat(40) })),
+    ...[...directories].map((path) => ({ path, mode: "040000", type: "tree", sha: treeSha(path) })),
     ...Object.entries(files).map(([path, content]) => {
       const buffer = Buffer.from(content, "utf8");
       return { path, mode: "100644", type: "blob", sha: blobSha(buffer), size: buffer.length };
     }),
+    ...Object.entries(links.symlinks ?? {}).map(([path, target]) => {
+      const buffer = Buffer.from(target, "utf8");
+      return { path, mode: "120000", type: "blob", sha: blobSha(buffer), size: buffer.length };
+    }),
+    ...Object.entries(links.submodules ?? {}).map(([path, sha]) => ({
+      path,
+      mode: "160000",
+      type: "commit",
+      sha,
+    })),
   ].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 

@@ -1,3 +1,4 @@
+import { UNANALYSED_FILE } from "../../../manifests/unanalysed-file.js";
 import type { Finding } from "../../../model/finding.js";
 import type { LintContext } from "../context.js";
 import type { LintRule } from "../rule.js";
@@ -11,5 +12,6 @@ export const invalidManifest: LintRule = {
   id: "invalid-manifest",
   defaultSeverity: "error",
   summary: "A manifest the loader could not read or had to correct (syntax, invalid fields, duplicates).",
-  check: (context: LintContext): Finding[] => [...context.tree.diagnostics],
+  check: (context: LintContext): Finding[] =>
+    context.tree.diagnostics.filter((d) => d.rule !== UNANALYSED_FILE),
 };
