@@ -14,11 +14,11 @@ import {
   locationMarkdown,
   MAX_CHARS,
   markdownTable,
+  pathCellsMarkdown,
   type RenderOptions,
   richMarkdown,
-  sideMarkdown,
 } from "./review-markdown.js";
-import { count, portsText } from "./wording.js";
+import { count, isBetweenOwnPods, portsText } from "./wording.js";
 
 /**
  * Characters an explanation may take by default: a comment's 65,536 less room for what the
@@ -68,9 +68,15 @@ export function renderChangeExplanation(review: Review, options: ExplainOptions 
   );
 }
 
+/** `src → dst`, or `between pods of X` for one endpoint's own pods. */
+function pathMarkdown(group: PathGroup): string {
+  const [src, dst] = pathCellsMarkdown(group);
+  return isBetweenOwnPods(group) ? src : `${src} → ${dst}`;
+}
+
 function groupExplanation(group: PathGroup, opened: boolean, options: RenderOptions): string {
   const heading =
-    `**${opened ? "➕ Opened" : "➖ Closed"}:** ${sideMarkdown(group.src)} → ${sideMarkdown(group.dst)} ` +
+    `**${opened ? "➕ Opened" : "➖ Closed"}:** ${pathMarkdown(group)} ` +
     `on ${escapeMarkdown(portsText(group.ports))}`;
   const pairs = group.pairs === 1 ? "" : ` (${count(group.pairs, "endpoint pair")})`;
   // A side that exists on one revision only was not denied there: it was not there at all.

@@ -1,7 +1,7 @@
 import type { PathGroup, Review } from "../analysis/review/types.js";
 import { escapeMarkdown } from "./escape.js";
 import { renderMermaid } from "./mermaid.js";
-import { markdownTable, sideMarkdown } from "./review-markdown.js";
+import { markdownTable, pathCellsMarkdown } from "./review-markdown.js";
 import { formatNumber, portsText } from "./wording.js";
 
 /**
@@ -14,8 +14,7 @@ export function graphDetails(review: Review, maxEdges: number): string {
   const drawn = graph.opened.length + graph.closed.length;
   const row = (change: string) => (g: PathGroup) => [
     change,
-    sideMarkdown(g.src),
-    sideMarkdown(g.dst),
+    ...pathCellsMarkdown(g),
     escapeMarkdown(portsText(g.ports)),
   ];
   const table = markdownTable(

@@ -8,8 +8,10 @@ import type {
 } from "../analysis/review/types.js";
 import { escapeMarkdown, markdownCode, markdownLink, singleLine, truncate } from "./escape.js";
 import {
+  betweenOwnPodsText,
   count,
   formatNumber,
+  isBetweenOwnPods,
   locationText,
   portsText,
   revisionShowsSha,
@@ -122,6 +124,15 @@ export function comparedLine(review: Review): string {
   );
 }
 
+/**
+ * A group's source and destination cells; traffic between one endpoint's own pods reads
+ * `between pods of X` once, with `(same pods)` as its destination.
+ */
+export function pathCellsMarkdown(group: PathGroup): [string, string] {
+  if (!isBetweenOwnPods(group)) return [sideMarkdown(group.src), sideMarkdown(group.dst)];
+  return [betweenOwnPodsText(sideMarkdown(group.src)), "_(same pods)_"];
+}
+
 /** An endpoint side, marked when it exists at head only (new) or at base only (removed). */
 export function sideMarkdown(side: GroupSide): string {
   const label = escapeMarkdown(truncate(side.label, MAX_CHARS.label));
@@ -157,12 +168,7 @@ export function groupTable(
   const header = ["Source", "Destination", "Ports", "Cause"];
   const rows = groups
     .slice(0, limit)
-    .map((g) => [
-      sideMarkdown(g.src),
-      sideMarkdown(g.dst),
-      escapeMarkdown(portsText(g.ports)),
-      causesCell(g.causes, options),
-    ]);
+    .map((g) => [...pathCellsMarkdown(g), escapeMarkdown(portsText(g.ports)), causesCell(g.causes, options)]);
   if (groups.length > limit) rows.push(moreRow(header.length, more(groups.length - limit)));
   return markdownTable(header, rows);
 }

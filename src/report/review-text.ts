@@ -1,12 +1,14 @@
 import type { Cause, GroupSide, PathGroup, Review, ReviewFinding } from "../analysis/review/types.js";
 import { escapeTerminal } from "./escape.js";
 import {
+  betweenOwnPodsText,
   bySeverity,
   causeText,
   count,
   formatNumber,
   headline,
   introduced,
+  isBetweenOwnPods,
   isQuiet,
   locationText,
   portsText,
@@ -56,7 +58,7 @@ export function renderReviewText(review: Review): string {
 
 function groups(list: readonly PathGroup[], sign: "+" | "-"): string[] {
   return list.flatMap((g) => [
-    `  ${sign} ${side(g.src)} => ${side(g.dst)} : ${portsText(g.ports)}${g.pairs > 1 ? ` (${count(g.pairs, "pair")})` : ""}`,
+    `  ${sign} ${isBetweenOwnPods(g) ? betweenOwnPodsText(side(g.src)) : `${side(g.src)} => ${side(g.dst)}`} : ${portsText(g.ports)}${g.pairs > 1 ? ` (${count(g.pairs, "pair")})` : ""}`,
     ...(g.causes.length === 0 ? ["      no attributable change"] : g.causes.map(cause)),
   ]);
 }

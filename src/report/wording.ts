@@ -1,4 +1,11 @@
-import type { Cause, GroupSide, Review, ReviewFinding, Revision } from "../analysis/review/types.js";
+import type {
+  Cause,
+  GroupSide,
+  PathGroup,
+  Review,
+  ReviewFinding,
+  Revision,
+} from "../analysis/review/types.js";
 import type { Severity } from "../model/finding.js";
 import type { PortSet } from "../model/port-set.js";
 import type { Protocol } from "../model/protocol.js";
@@ -135,4 +142,20 @@ export function sideNote(side: GroupSide): string {
   if (side.change) notes.push(side.change === "added" ? "new" : "removed");
   if (side.kind === "namespace") notes.push(count(side.endpointIds.length, "workload"));
   return notes.join(", ");
+}
+
+/** A group of one endpoint's traffic between its own pods (replicas of one workload). */
+export function isBetweenOwnPods(group: PathGroup): boolean {
+  const { src, dst } = group;
+  return (
+    src.kind === "endpoint" &&
+    dst.kind === "endpoint" &&
+    src.endpointIds.length === 1 &&
+    src.endpointIds[0] === dst.endpointIds[0]
+  );
+}
+
+/** `between pods of monitoring/alertmanager-main[StatefulSet]`, for a group `isBetweenOwnPods`. */
+export function betweenOwnPodsText(label: string): string {
+  return `between pods of ${label}`;
 }

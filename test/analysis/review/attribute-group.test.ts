@@ -99,15 +99,23 @@ describe("attribution", () => {
       "podSelector: { matchLabels: { app: api } }\ningress:\n- from: [{ podSelector: { matchLabels: { app: web } } }]\n- from: [{ namespaceSelector: {} }]\n  ports: [{ port: 80 }]",
     );
     const { opened } = review(tree(workloads + denyApi), tree({ "p.yaml": head, "w.yaml": workloads }));
-    expect(opened.map((g) => g.src.label)).toEqual(["any other pod in the cluster", "ops/*"]);
-    expect(opened[1]?.causes).toEqual([
-      expect.objectContaining({
-        kind: "policy-changed",
-        rule: { direction: "ingress", index: 1 },
-        line: 8,
-        detail: "ingress rule #1 now allows this traffic",
-      }),
+    // The api's own pods gain port 80 from each other too: rule #1 admits every namespace.
+    expect(opened.map((g) => g.src.label)).toEqual([
+      "any other pod in the cluster",
+      "ops/*",
+      "shop/api[Deployment]",
     ]);
+    expect(opened[2]?.dst.label).toBe("shop/api[Deployment]");
+    for (const group of opened.slice(1)) {
+      expect(group.causes).toEqual([
+        expect.objectContaining({
+          kind: "policy-changed",
+          rule: { direction: "ingress", index: 1 },
+          line: 8,
+          detail: "ingress rule #1 now allows this traffic",
+        }),
+      ]);
+    }
   });
 
   it("a removed policy is the cause of what it no longer isolates, pointing at base", () => {
@@ -253,7 +261,8 @@ describe("grouping new workloads", () => {
       "0.0.0.0/0; ::/0 : All Connections (8 pairs)",
       "any other pod in the cluster : All Connections (4 pairs)",
       "ops/* : All Connections (8 pairs)",
-      "reports/* : All Connections (12 pairs)",
+      // 4 × 4: every workload to the three others and between its own pods.
+      "reports/* : All Connections (16 pairs)",
       "shop/web[Deployment] : All Connections (4 pairs)",
     ]);
     expect(fromReports[0]?.src.change).toBe("added");
