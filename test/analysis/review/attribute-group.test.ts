@@ -118,6 +118,29 @@ describe("attribution", () => {
     }
   });
 
+  it("a new policy whose egress is allow-all is not blamed for isolating the source's egress", () => {
+    // kube-prometheus ea158da2: ingress restricted, egress `[{}]`, in one new policy.
+    const both = policy(
+      "shop",
+      "web",
+      "podSelector: { matchLabels: { app: web } }\npolicyTypes: [Ingress, Egress]\negress: [{}]\ningress: []",
+    );
+    const { closed } = review(tree(workloads), tree({ "p.yaml": both, "w.yaml": workloads }));
+    // Only traffic into web closed (its own pods' included); nothing web sends.
+    expect(closed.length).toBeGreaterThan(0);
+    expect(closed.every((g) => g.dst.label === "shop/web[Deployment]")).toBe(true);
+    for (const group of closed) {
+      expect(group.causes).toEqual([
+        expect.objectContaining({
+          kind: "policy-added",
+          object: "NetworkPolicy shop/web",
+          direction: "ingress",
+          detail: "new policy isolates the destination for ingress",
+        }),
+      ]);
+    }
+  });
+
   it("a removed policy is the cause of what it no longer isolates, pointing at base", () => {
     const { opened } = review(
       tree({ "p.yaml": denyApi, "w.yaml": workloads }),
