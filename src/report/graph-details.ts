@@ -2,7 +2,7 @@ import type { PathGroup, Review } from "../analysis/review/types.js";
 import { escapeMarkdown } from "./escape.js";
 import { renderMermaid } from "./mermaid.js";
 import { markdownTable, pathCellsMarkdown } from "./review-markdown.js";
-import { formatNumber, portsText } from "./wording.js";
+import { formatNumber, pathsIn, portsText } from "./wording.js";
 
 /**
  * The changed edges as a Mermaid flowchart in a collapsed `<details>`, with a table of the
@@ -10,8 +10,8 @@ import { formatNumber, portsText } from "./wording.js";
  */
 export function graphDetails(review: Review, maxEdges: number): string {
   const graph = renderMermaid(review, maxEdges);
-  const total = review.opened.length + review.closed.length;
-  const drawn = graph.opened.length + graph.closed.length;
+  const total = review.stats.openedPairs + review.stats.closedPairs;
+  const drawn = pathsIn(graph.opened) + pathsIn(graph.closed);
   const row = (change: string) => (g: PathGroup) => [
     change,
     ...pathCellsMarkdown(g),

@@ -13,6 +13,7 @@ import {
   formatNumber,
   isBetweenOwnPods,
   locationText,
+  pathsIn,
   portsText,
   revisionShowsSha,
   SEVERITY_ICON,
@@ -120,7 +121,7 @@ export function comparedLine(review: Review): string {
   const { stats } = review;
   return (
     `Comparing ${revisionMarkdown(review.base)} → ${revisionMarkdown(review.head)}: ` +
-    `${count(stats.openedPairs, "endpoint pair")} opened, ${formatNumber(stats.closedPairs)} closed · ${sizesText(stats)}`
+    `${count(stats.openedPairs, "path")} opened, ${formatNumber(stats.closedPairs)} closed · ${sizesText(stats)}`
   );
 }
 
@@ -157,7 +158,7 @@ function causesCell(causes: readonly Cause[], options: RenderOptions): string {
 
 /**
  * The opened (or closed) groups as a table with their causes, at most `limit` rows; the rest
- * is one closing row that says how many were left out and where to find them.
+ * is one closing row that says how many paths were left out and where to find them.
  */
 export function groupTable(
   groups: readonly PathGroup[],
@@ -169,7 +170,7 @@ export function groupTable(
   const rows = groups
     .slice(0, limit)
     .map((g) => [...pathCellsMarkdown(g), escapeMarkdown(portsText(g.ports)), causesCell(g.causes, options)]);
-  if (groups.length > limit) rows.push(moreRow(header.length, more(groups.length - limit)));
+  if (groups.length > limit) rows.push(moreRow(header.length, more(pathsIn(groups.slice(limit)))));
   return markdownTable(header, rows);
 }
 

@@ -25,12 +25,20 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
   return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
 }
 
-/** `3 paths opened, 1 closed, 2 findings`: groups as a reader sees them, findings the change introduced. */
+/**
+ * `3 paths opened, 1 closed, 2 findings`: paths are endpoint pairs (source, destination), the one
+ * count every surface gives (a row of a table groups several); findings the change introduced.
+ */
 export function headline(review: Review): string {
   const findings = count(introduced(review).length, "finding");
   if (review.opened.length === 0 && review.closed.length === 0)
     return `No paths opened or closed, ${findings}`;
-  return `${count(review.opened.length, "path")} opened, ${formatNumber(review.closed.length)} closed, ${findings}`;
+  return `${count(review.stats.openedPairs, "path")} opened, ${formatNumber(review.stats.closedPairs)} closed, ${findings}`;
+}
+
+/** How many paths (endpoint pairs) the groups stand for. */
+export function pathsIn(groups: readonly PathGroup[]): number {
+  return groups.reduce((n, g) => n + g.pairs, 0);
 }
 
 export function introduced(review: Review): ReviewFinding[] {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { countPairs, diffReachability } from "../../src/analysis/diff.js";
-import { explainFlowChange } from "../../src/analysis/explain-change.js";
 import { explainFlow } from "../../src/analysis/explain.js";
+import { explainFlowChange } from "../../src/analysis/explain-change.js";
 import { buildReview } from "../../src/analysis/review/build.js";
+import { renderComment } from "../../src/report/comment.js";
 import { flowChangesText } from "../../src/report/explain-text.js";
 import { renderReviewText } from "../../src/report/review-text.js";
 import { pairLines } from "../helpers/reference-diff.js";
@@ -84,6 +85,9 @@ describe("traffic between pods of the same workload, across a change", () => {
     expect(own?.example?.base?.allowed.isEmpty()).toBe(true);
     expect(own?.example?.head?.allowed.toString()).toBe("TCP 9094,UDP 9094");
     expect(renderReviewText(review)).toContain(`+ between pods of ${SELF} : TCP 9094 · UDP 9094`);
+    expect(renderComment(review)).toContain(
+      "| between pods of monitoring/alertmanager-main\\[StatefulSet\\] | _(same pods)_ | TCP 9094 · UDP 9094 |",
+    );
   });
 
   it("explain --base of a workload to itself says what changed instead of nothing", () => {

@@ -124,7 +124,8 @@ describe("the app server (probot run)", () => {
         external_id: "7",
       }),
     ]);
-    expect(gh.checkRuns[0]?.output?.title).toBe("0 paths opened, 3 closed, 1 finding");
+    // Five paths: from web on other ports, from any other pod, from the two external ranges, and between db's own pods.
+    expect(gh.checkRuns[0]?.output?.title).toBe("0 paths opened, 5 closed, 1 finding");
     expect(gh.checkRuns[0]?.output?.summary).toContain(head.slice(0, 7));
     expect(gh.issueComments.map((c) => c.body.startsWith(COMMENT_MARKER))).toEqual([true]);
   }, 30_000);

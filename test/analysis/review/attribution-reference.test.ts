@@ -3,6 +3,7 @@ import type { ClusterAnalysis } from "../../../src/analysis/cluster.js";
 import { diffReachability, type PairBlock, type ReachDiff } from "../../../src/analysis/diff.js";
 import { explainPair } from "../../../src/analysis/explain.js";
 import { Attributor } from "../../../src/analysis/review/attribute.js";
+import { buildReview } from "../../../src/analysis/review/build.js";
 import type { Cause, DirectionExplanation } from "../../../src/analysis/review/types.js";
 import { hasSelfPair } from "../../../src/model/endpoint.js";
 import type { Direction, NetworkPolicy } from "../../../src/model/network-policy.js";
@@ -143,5 +144,21 @@ describe("causes agree with explain", () => {
       }
     }
     expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe("one count of paths", () => {
+  it("the groups of a review stand for exactly the endpoint pairs its counts give, on random tree pairs", () => {
+    for (const seed of SEEDS) {
+      const review = buildReview({
+        base: randomTree(seed),
+        head: randomTree(seed + 10_000),
+        baseRevision: { label: "base" },
+        headRevision: { label: "head" },
+      });
+      const pairs = (groups: typeof review.opened) => groups.reduce((n, g) => n + g.pairs, 0);
+      expect(pairs(review.opened), `seed ${seed} opened`).toBe(review.stats.openedPairs);
+      expect(pairs(review.closed), `seed ${seed} closed`).toBe(review.stats.closedPairs);
+    }
   });
 });
