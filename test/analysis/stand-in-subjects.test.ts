@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { diffReachability } from "../../src/analysis/diff.js";
+import { computeReachability } from "../../src/analysis/reach.js";
+import { pairLines } from "../helpers/reference-diff.js";
+import { allowed, deployment, tree } from "../helpers/trees.js";
+
+// kube-prometheus in miniature: a policy for the Alertmanager pods, which the operator creates.
+const policy = (ingress: string) => `
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: alertmanager-main, namespace: monitoring }
+spec:
+  podSelector: { matchLabels: { app.kubernetes.io/name: alertmanager } }
+  policyTypes: [Ingress]
+  ingress:
+  - from: [{ podSelector: { matchLabels: { app.kubernetes.io/name: prometheus } } }]
+    ports: [{ port: 9093 }]
+${ingress}
+---
+`;
+const gossip = `  - from: [{ podSelector: { matchLabels: { app.kubernetes.io/name: alertmanager } } }]
+    ports: [{ port: 9094 }, { port: 9094, protocol: UDP }]`;
+const grafana = deployment("monitoring", "grafana", { app: "grafana" });
+const STAND_IN = "monitoring/[pods with app.kubernetes.io/name=alertmanager]";
+const PROMETHEUS = "monitoring/[pods with app.kubernetes.io/name=prometheus]";
+const alertmanagerResource = `
+apiVersion: monitoring.coreos.com/v1
+kind: Alertmanager
+metadata: { name: main, namespace: monitoring }
+spec: { replicas: 3 }
+---
+`;
+
+describe("pods a policy applies to but the repository does not hold", () => {
+  it("a podSelector that selects no workload gets a stand-in endpoint, named as not in the repository", () => {
+    const reach = computeReachability(tree(grafana + policy("")));
+    const standIn = reach.endpoints.find((e) => e.id === STAND_IN);
+    expect(standIn?.kind).toBe("Pods");
+    expect(standIn?.label).toBe(
+      "pods with app.kubernetes.io/name=alertmanager in namespace monitoring, not in the repository",
+    );
+  });
+
+  it("the stand-in is subject to the policy like a workload", () => {
+    const t = tree(grafana + policy(""));
+    expect(allowed(t, "monitoring/grafana[Deployment]", STAND_IN)).toBe("No Connections");
+    expect(allowed(t, PROMETHEUS, STAND_IN)).toBe("TCP 9093");
+    expect(allowed(t, STAND_IN, STAND_IN)).toBe("No Connections");
+  });
+
+  it("a change to such a policy shows the paths it opens for those pods", () => {
+    const diff = diffReachability(tree(grafana + policy("")), tree(grafana + policy(gossip)));
+    expect(pairLines(diff.opened)).toEqual([`${STAND_IN} => ${STAND_IN} : TCP 9094,UDP 9094`]);
+    expect(diff.closed).toEqual([]);
+  });
+
+  it("both sides of a diff carry the stand-in when the change removes the policy", () => {
+    const diff = diffReachability(tree(grafana + policy("")), tree(grafana));
+    expect(diff.added).toEqual(new Set());
+    expect(diff.removed).toEqual(new Set());
+    expect(pairLines(diff.opened)).toContain(
+      `monitoring/grafana[Deployment] => ${STAND_IN} : All Connections`,
+    );
+    expect(diff.endpoints.find((e) => e.id === STAND_IN)?.label).toContain("not in the repository");
+  });
+
+  it("an Alertmanager resource's StatefulSet is selected instead, and its gossip opens as its own self-pair", () => {
+    const base = tree(alertmanagerResource + policy(""));
+    const head = tree(alertmanagerResource + policy(gossip));
+    expect(computeReachability(base).endpoints.some((e) => e.id === STAND_IN)).toBe(false);
+    const diff = diffReachability(base, head);
+    expect(pairLines(diff.opened)).toEqual([
+      "monitoring/alertmanager-main[StatefulSet] => monitoring/alertmanager-main[StatefulSet] : TCP 9094,UDP 9094",
+    ]);
+  });
+});
