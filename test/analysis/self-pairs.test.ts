@@ -6,45 +6,26 @@ import { buildReview } from "../../src/analysis/review/build.js";
 import { renderComment } from "../../src/report/comment.js";
 import { flowChangesText } from "../../src/report/explain-text.js";
 import { renderReviewText } from "../../src/report/review-text.js";
+import {
+  ALERTMANAGER,
+  ALERTMANAGER_STATEFULSET,
+  alertmanagerPolicy,
+  GOSSIP_RULE,
+} from "../helpers/alertmanager.js";
 import { pairLines } from "../helpers/reference-diff.js";
 import { tree } from "../helpers/trees.js";
 
-// kube-prometheus 3f3b56e2 in miniature: the Alertmanager policy starts admitting its own
-// replicas' gossip on 9094 (TCP and UDP).
-const alertmanager = `
-apiVersion: apps/v1
-kind: StatefulSet
-metadata: { name: alertmanager-main, namespace: monitoring }
-spec:
-  template:
-    metadata: { labels: { app.kubernetes.io/name: alertmanager } }
-    spec:
-      containers:
-      - name: alertmanager
-        image: i
-        ports: [{ name: web, containerPort: 9093 }, { name: mesh-tcp, containerPort: 9094 }]
----
+const debugPod = `
 apiVersion: v1
 kind: Pod
 metadata: { name: debug, namespace: monitoring, labels: { app.kubernetes.io/name: alertmanager } }
 spec: { containers: [{ name: c, image: i }] }
 ---
 `;
-const policyWith = (extraRule: string) => `
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: { name: alertmanager-main, namespace: monitoring }
-spec:
-  podSelector: { matchLabels: { app.kubernetes.io/name: alertmanager } }
-  policyTypes: [Ingress]
-  ingress:
-  - ports: [{ port: 9093 }]
-${extraRule}`;
-const gossip = `  - from: [{ podSelector: { matchLabels: { app.kubernetes.io/name: alertmanager } } }]
-    ports: [{ port: 9094, protocol: TCP }, { port: 9094, protocol: UDP }]`;
-const SELF = "monitoring/alertmanager-main[StatefulSet]";
-const base = tree({ "am.yaml": alertmanager, "np.yaml": policyWith("") });
-const head = tree({ "am.yaml": alertmanager, "np.yaml": policyWith(gossip) });
+const alertmanager = ALERTMANAGER_STATEFULSET + debugPod;
+const SELF = ALERTMANAGER;
+const base = tree({ "am.yaml": alertmanager, "np.yaml": alertmanagerPolicy() });
+const head = tree({ "am.yaml": alertmanager, "np.yaml": alertmanagerPolicy(GOSSIP_RULE) });
 const input = { base, head, baseRevision: { label: "base" }, headRevision: { label: "head" } };
 
 describe("traffic between pods of the same workload, across a change", () => {

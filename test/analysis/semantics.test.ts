@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeReachability } from "../../src/analysis/reach.js";
+import { ALERTMANAGER, ALERTMANAGER_STATEFULSET } from "../helpers/alertmanager.js";
 import { allowed, connections, deployment, tree } from "../helpers/trees.js";
 
 const TEMPLATED = `metadata:
@@ -384,20 +385,10 @@ metadata: { name: solo, namespace: shop, labels: { app: solo } }
 spec: { containers: [{ name: c, image: i }] }
 ---
 `;
-  const gossip = `
-apiVersion: apps/v1
-kind: StatefulSet
-metadata: { name: alertmanager-main, namespace: monitoring }
-spec:
-  template:
-    metadata: { labels: { app: alertmanager } }
-    spec: { containers: [{ name: c, image: i, ports: [{ name: mesh-tcp, containerPort: 9094 }] }] }
----
-`;
-  const SELF = "monitoring/alertmanager-main[StatefulSet]";
+  const SELF = ALERTMANAGER;
 
   it("a controller's pods reach each other: its self-pair is a connection like any other", () => {
-    const reach = connections(tree(base + gossip));
+    const reach = connections(tree(base + ALERTMANAGER_STATEFULSET));
     expect(reach.get(`${SELF} => ${SELF}`)).toBe("All Connections");
     expect(reach.get(`${WEB} => ${WEB}`)).toBe("All Connections");
   });
@@ -412,11 +403,11 @@ spec:
     const meshOnly = policy(
       "monitoring",
       "mesh",
-      "podSelector: { matchLabels: { app: alertmanager } }\ningress:\n- from: [{ podSelector: { matchLabels: { app: alertmanager } } }]\n  ports: [{ port: mesh-tcp }]",
+      "podSelector: { matchLabels: { app.kubernetes.io/name: alertmanager } }\ningress:\n- from: [{ podSelector: { matchLabels: { app.kubernetes.io/name: alertmanager } } }]\n  ports: [{ port: mesh-tcp }]",
     );
     const denyAll = policy("monitoring", "deny", "podSelector: {}\npolicyTypes: [Ingress]");
-    expect(allowed(tree(base + gossip + meshOnly), SELF, SELF)).toBe("TCP 9094");
-    expect(allowed(tree(base + gossip + denyAll), SELF, SELF)).toBe("No Connections");
+    expect(allowed(tree(base + ALERTMANAGER_STATEFULSET + meshOnly), SELF, SELF)).toBe("TCP 9094");
+    expect(allowed(tree(base + ALERTMANAGER_STATEFULSET + denyAll), SELF, SELF)).toBe("No Connections");
   });
 
   it("stand-ins for pods outside the repository have self-pairs too: they stand for many pods", () => {

@@ -1,25 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { diffReachability } from "../../src/analysis/diff.js";
 import { computeReachability } from "../../src/analysis/reach.js";
+import { alertmanagerPolicy, GOSSIP_RULE } from "../helpers/alertmanager.js";
 import { pairLines } from "../helpers/reference-diff.js";
 import { allowed, deployment, tree } from "../helpers/trees.js";
 
-// kube-prometheus in miniature: a policy for the Alertmanager pods, which the operator creates.
-const policy = (ingress: string) => `
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: { name: alertmanager-main, namespace: monitoring }
-spec:
-  podSelector: { matchLabels: { app.kubernetes.io/name: alertmanager } }
-  policyTypes: [Ingress]
-  ingress:
-  - from: [{ podSelector: { matchLabels: { app.kubernetes.io/name: prometheus } } }]
-    ports: [{ port: 9093 }]
-${ingress}
----
-`;
-const gossip = `  - from: [{ podSelector: { matchLabels: { app.kubernetes.io/name: alertmanager } } }]
-    ports: [{ port: 9094 }, { port: 9094, protocol: UDP }]`;
 const grafana = deployment("monitoring", "grafana", { app: "grafana" });
 const STAND_IN = "monitoring/[pods with app.kubernetes.io/name=alertmanager]";
 const PROMETHEUS = "monitoring/[pods with app.kubernetes.io/name=prometheus]";
@@ -33,7 +18,7 @@ spec: { replicas: 3 }
 
 describe("pods a policy applies to but the repository does not hold", () => {
   it("a podSelector that selects no workload gets a stand-in endpoint, named as not in the repository", () => {
-    const reach = computeReachability(tree(grafana + policy("")));
+    const reach = computeReachability(tree(grafana + alertmanagerPolicy()));
     const standIn = reach.endpoints.find((e) => e.id === STAND_IN);
     expect(standIn?.kind).toBe("Pods");
     expect(standIn?.label).toBe(
@@ -42,20 +27,23 @@ describe("pods a policy applies to but the repository does not hold", () => {
   });
 
   it("the stand-in is subject to the policy like a workload", () => {
-    const t = tree(grafana + policy(""));
+    const t = tree(grafana + alertmanagerPolicy());
     expect(allowed(t, "monitoring/grafana[Deployment]", STAND_IN)).toBe("No Connections");
     expect(allowed(t, PROMETHEUS, STAND_IN)).toBe("TCP 9093");
     expect(allowed(t, STAND_IN, STAND_IN)).toBe("No Connections");
   });
 
   it("a change to such a policy shows the paths it opens for those pods", () => {
-    const diff = diffReachability(tree(grafana + policy("")), tree(grafana + policy(gossip)));
+    const diff = diffReachability(
+      tree(grafana + alertmanagerPolicy()),
+      tree(grafana + alertmanagerPolicy(GOSSIP_RULE)),
+    );
     expect(pairLines(diff.opened)).toEqual([`${STAND_IN} => ${STAND_IN} : TCP 9094,UDP 9094`]);
     expect(diff.closed).toEqual([]);
   });
 
   it("both sides of a diff carry the stand-in when the change removes the policy", () => {
-    const diff = diffReachability(tree(grafana + policy("")), tree(grafana));
+    const diff = diffReachability(tree(grafana + alertmanagerPolicy()), tree(grafana));
     expect(diff.added).toEqual(new Set());
     expect(diff.removed).toEqual(new Set());
     expect(pairLines(diff.opened)).toContain(
@@ -65,8 +53,8 @@ describe("pods a policy applies to but the repository does not hold", () => {
   });
 
   it("an Alertmanager resource's StatefulSet is selected instead, and its gossip opens as its own self-pair", () => {
-    const base = tree(alertmanagerResource + policy(""));
-    const head = tree(alertmanagerResource + policy(gossip));
+    const base = tree(alertmanagerResource + alertmanagerPolicy());
+    const head = tree(alertmanagerResource + alertmanagerPolicy(GOSSIP_RULE));
     expect(computeReachability(base).endpoints.some((e) => e.id === STAND_IN)).toBe(false);
     const diff = diffReachability(base, head);
     expect(pairLines(diff.opened)).toEqual([
