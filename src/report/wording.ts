@@ -1,11 +1,4 @@
-import type {
-  Cause,
-  GroupSide,
-  PathGroup,
-  Review,
-  ReviewFinding,
-  Revision,
-} from "../analysis/review/types.js";
+import type { Cause, GroupSide, Review, ReviewFinding, Revision } from "../analysis/review/types.js";
 import type { Severity } from "../model/finding.js";
 import type { PortSet } from "../model/port-set.js";
 import type { Protocol } from "../model/protocol.js";
@@ -37,7 +30,7 @@ export function headline(review: Review): string {
 }
 
 /** How many paths (endpoint pairs) the groups stand for. */
-export function pathsIn(groups: readonly PathGroup[]): number {
+export function pathsIn(groups: readonly { readonly pairs: number }[]): number {
   return groups.reduce((n, g) => n + g.pairs, 0);
 }
 
@@ -153,7 +146,7 @@ export function sideNote(side: GroupSide): string {
 }
 
 /** A group of one endpoint's traffic between its own pods (replicas of one workload). */
-export function isBetweenOwnPods(group: PathGroup): boolean {
+export function isBetweenOwnPods(group: { readonly src: GroupSide; readonly dst: GroupSide }): boolean {
   const { src, dst } = group;
   return (
     src.kind === "endpoint" &&
