@@ -73,7 +73,7 @@ export function analyseTree(tree: ManifestTree, options: AnalysisOptions = {}): 
       .map((m) => m.id),
     ...forced.filter(({ spec }) => spec.subject).map(({ matcher }) => matcher.id),
   ]);
-  const unmatchedPeers = [
+  const unmatched = [
     ...new Map(
       [
         ...policies.map((p) => p.subject).filter((m) => subjects.has(m.id)),
@@ -84,10 +84,7 @@ export function analyseTree(tree: ManifestTree, options: AnalysisOptions = {}): 
       ].map((m) => [m.id, m]),
     ).values(),
   ];
-  const standIns = [
-    ...selectorEndpoints(unmatchedPeers, namespaces, subjects),
-    otherPodsEndpoint(namespaces),
-  ];
+  const standIns = [...selectorEndpoints(unmatched, namespaces, subjects), otherPodsEndpoint(namespaces)];
   const standInMatches = matchPods(standIns, namespaces, registry.matchers);
 
   const pods: PodEndpoint[] = [...workloads, ...standIns];
@@ -106,7 +103,7 @@ export function analyseTree(tree: ManifestTree, options: AnalysisOptions = {}): 
     ipBlocks,
     adminNamedPortKeys(admin),
   );
-  const standInSpecs = unmatchedPeers.map(({ id, namespace, namespaceSelector, podSelector }) => ({
+  const standInSpecs = unmatched.map(({ id, namespace, namespaceSelector, podSelector }) => ({
     podSelector,
     ...(namespace !== undefined && { namespace }),
     ...(namespaceSelector && { namespaceSelector }),

@@ -38,7 +38,7 @@ export function workloadEndpoint(workload: Workload): PodEndpoint {
 export function selectorEndpoints(
   unmatched: readonly PeerMatcher[],
   namespaces: Map<string, Labels>,
-  subjects: ReadonlySet<number> = new Set(),
+  subjects: ReadonlySet<number>,
 ): PodEndpoint[] {
   const byId = new Map<string, PodEndpoint>();
   for (const matcher of unmatched) {
