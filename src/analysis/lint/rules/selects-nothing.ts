@@ -1,3 +1,4 @@
+import type { Endpoint } from "../../../model/endpoint.js";
 import type { Finding } from "../../../model/finding.js";
 import type { NetworkPolicy } from "../../../model/network-policy.js";
 import { describeSelector, isMatchAll } from "../../../model/selector.js";
@@ -24,6 +25,11 @@ export const selectsNothing: LintRule = {
     "A NetworkPolicy's podSelector matches no workload in its namespace: a warning when a close label exists (a likely typo), otherwise a notice naming the stand-in the review analyses.",
   check: (context: LintContext): Finding[] => {
     const out: Finding[] = [];
+    let endpointById: ReadonlyMap<string, Endpoint> | undefined;
+    const endpoint = (id: string) => {
+      endpointById ??= new Map(context.analysis.endpoints.map((e) => [e.id, e]));
+      return endpointById.get(id);
+    };
     for (const policy of context.tree.policies) {
       if (isMatchAll(policy.podSelector)) continue;
       if (context.podsSelectedBy(policy).length > 0) continue;
@@ -55,7 +61,7 @@ export const selectsNothing: LintRule = {
         inNamespace.length === 0
           ? `namespace ${policy.namespace} has no workload in this repository or the cluster context`
           : `no workload of namespace ${policy.namespace} carries these labels`;
-      const standIn = standInLabel(context, policy);
+      const standIn = standInLabel(context, policy, endpoint);
       out.push(
         finding(
           ID,
@@ -76,10 +82,14 @@ export const selectsNothing: LintRule = {
 };
 
 /** The label of the engine's stand-in for the pods the policy's podSelector names, if it could place one. */
-function standInLabel(context: LintContext, policy: NetworkPolicy): string | undefined {
+function standInLabel(
+  context: LintContext,
+  policy: NetworkPolicy,
+  endpoint: (id: string) => Endpoint | undefined,
+): string | undefined {
   const compiled = context.compiled(policy);
   if (!compiled) return undefined;
   const placement = placeRepresentative(compiled.subject, context.analysis.namespaces);
   if (!placement) return undefined;
-  return context.analysis.endpoints.find((e) => e.id === placement.id)?.label ?? placement.label;
+  return endpoint(placement.id)?.label ?? placement.label;
 }
