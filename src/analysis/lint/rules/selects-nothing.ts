@@ -21,8 +21,7 @@ const ID = "selects-nothing";
 export const selectsNothing: LintRule = {
   id: ID,
   defaultSeverity: "warning",
-  summary:
-    "A NetworkPolicy's podSelector matches no workload in its namespace: a warning when a close label exists (a likely typo), otherwise a notice naming the stand-in the review analyses.",
+  summary: "A NetworkPolicy's podSelector matches no workload in its namespace.",
   check: (context: LintContext): Finding[] => {
     const out: Finding[] = [];
     let endpointById: ReadonlyMap<string, Endpoint> | undefined;
