@@ -1,6 +1,10 @@
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { diffReachability } from "../../src/analysis/diff.js";
 import { computeReachability } from "../../src/analysis/reach.js";
+import { buildReview } from "../../src/analysis/review/build.js";
+import { loadManifests } from "../../src/manifests/load.js";
+import { readDirectory } from "../../src/manifests/read-dir.js";
 import { alertmanagerPolicy, GOSSIP_RULE } from "../helpers/alertmanager.js";
 import { pairLines } from "../helpers/reference-diff.js";
 import { allowed, deployment, tree } from "../helpers/trees.js";
@@ -59,6 +63,28 @@ describe("pods a policy applies to but the repository does not hold", () => {
     const diff = diffReachability(base, head);
     expect(pairLines(diff.opened)).toEqual([
       "monitoring/alertmanager-main[StatefulSet] => monitoring/alertmanager-main[StatefulSet] : TCP 9094,UDP 9094",
+    ]);
+  });
+
+  it("in the operator fixture, the gossip rule opens the Alertmanager's self-pair and Grafana's rule opens its stand-in", async () => {
+    const load = async (side: string) =>
+      loadManifests(
+        await readDirectory(fileURLToPath(new URL(`../fixtures/operator/${side}`, import.meta.url))),
+      );
+    const review = buildReview({
+      base: await load("before"),
+      head: await load("after"),
+      baseRevision: { label: "before" },
+      headRevision: { label: "after" },
+    });
+    expect(review.closed).toEqual([]);
+    expect(review.opened.map((g) => `${g.src.label} => ${g.dst.label} : ${g.ports}`)).toEqual([
+      "monitoring/alertmanager-main[StatefulSet] => monitoring/alertmanager-main[StatefulSet] : TCP 9094,UDP 9094",
+      "monitoring/prometheus-k8s[StatefulSet] => pods with app.kubernetes.io/name=grafana in namespace monitoring, not in the repository : TCP 3000",
+    ]);
+    expect(review.opened.map((g) => g.causes.map((c) => `${c.object}: ${c.detail}`))).toEqual([
+      ["NetworkPolicy monitoring/alertmanager-main: ingress rule #1 now allows this traffic"],
+      ["NetworkPolicy monitoring/grafana: ingress rule #0 now allows this traffic"],
     ]);
   });
 });
