@@ -50,7 +50,7 @@ export interface ClusterAnalysis {
   readonly classOf: Int32Array;
   /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy, compiled. */
   readonly admin: AdminAnalysis;
-  /** The selectors the stand-in endpoints were made from. */
+  /** The selectors the stand-in endpoints were made from (policy subjects and peers that match no workload). */
   readonly standIns: readonly StandInSpec[];
 }
 
@@ -63,18 +63,28 @@ export function analyseTree(tree: ManifestTree, options: AnalysisOptions = {}): 
   const workloads = tree.workloads.map(workloadEndpoint);
   const workloadMatches = matchPods(workloads, namespaces, registry.matchers);
   const matchedSomething = new Set(workloadMatches.flat());
-  const forced = (options.standIns ?? []).map((spec) => registry.forStandIn(spec));
-  const unmatchedPeers = [
+  const forced = (options.standIns ?? []).map((spec) => ({ spec, matcher: registry.forStandIn(spec) }));
+  // Pods a policy applies to but the repository does not hold (an operator's, a remote base's):
+  // subjects first, so that a stand-in that is both reads as a policy's subject.
+  const subjects = new Set<number>([
+    ...policies
+      .map((p) => p.subject)
+      .filter((m) => !matchedSomething.has(m.id))
+      .map((m) => m.id),
+    ...forced.filter(({ spec }) => spec.subject).map(({ matcher }) => matcher.id),
+  ]);
+  const unmatched = [
     ...new Map(
       [
+        ...policies.map((p) => p.subject).filter((m) => subjects.has(m.id)),
         ...[...peerMatchers(policies), ...adminPeerMatchers(admin)].filter(
           (m) => !matchedSomething.has(m.id),
         ),
-        ...forced,
+        ...forced.map(({ matcher }) => matcher),
       ].map((m) => [m.id, m]),
     ).values(),
   ];
-  const standIns = [...selectorEndpoints(unmatchedPeers, namespaces), otherPodsEndpoint(namespaces)];
+  const standIns = [...selectorEndpoints(unmatched, namespaces, subjects), otherPodsEndpoint(namespaces)];
   const standInMatches = matchPods(standIns, namespaces, registry.matchers);
 
   const pods: PodEndpoint[] = [...workloads, ...standIns];
@@ -93,10 +103,11 @@ export function analyseTree(tree: ManifestTree, options: AnalysisOptions = {}): 
     ipBlocks,
     adminNamedPortKeys(admin),
   );
-  const standInSpecs = unmatchedPeers.map(({ namespace, namespaceSelector, podSelector }) => ({
+  const standInSpecs = unmatched.map(({ id, namespace, namespaceSelector, podSelector }) => ({
     podSelector,
     ...(namespace !== undefined && { namespace }),
     ...(namespaceSelector && { namespaceSelector }),
+    ...(subjects.has(id) && { subject: true }),
   }));
   return { tree, endpoints, namespaces, policies, ipBlocks, classes, classOf, admin, standIns: standInSpecs };
 }

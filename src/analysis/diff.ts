@@ -1,5 +1,5 @@
 import type { IpFamily } from "../model/cidr.js";
-import { type Endpoint, isPodEndpoint } from "../model/endpoint.js";
+import { type Endpoint, hasSelfPair, isPodEndpoint } from "../model/endpoint.js";
 import { PortSet } from "../model/port-set.js";
 import type { ManifestTree } from "../model/tree.js";
 import { adminNetworkBlocks } from "./admin/compile-admin.js";
@@ -10,7 +10,8 @@ import { policyContentKey } from "./policy-content.js";
 import { byPair, type Connection } from "./reach.js";
 
 /**
- * Every source in `src` to every destination in `dst` (but itself) changed by exactly `ports`.
+ * Every source in `src` to every destination in `dst` changed by exactly `ports`; an endpoint in
+ * both lists is a pair with itself only when it has a self-pair (`hasSelfPair`).
  * The diff finds changes a rectangle at a time; a change that opens a million pairs is a few
  * blocks, and only the CLI's pair list ever expands them.
  */
@@ -98,11 +99,11 @@ export function diffReachability(baseTree: ManifestTree, headTree: ManifestTree)
     after: PortSet,
   ): void => {
     if (before.equals(after) || srcIds.length === 0 || dstIds.length === 0) return;
-    if (srcIds.length === 1 && dstIds.length === 1 && srcIds[0] === dstIds[0]) return;
-    const gained = after.subtract(before);
-    const lost = before.subtract(after);
     const src = endpoints(srcIds);
     const dst = endpoints(dstIds);
+    if (src.length === 1 && dst.length === 1 && src[0] === dst[0] && !hasSelfPair(src[0] as Endpoint)) return;
+    const gained = after.subtract(before);
+    const lost = before.subtract(after);
     if (!gained.isEmpty()) openedBlocks.push({ src, dst, ports: gained });
     if (!lost.isEmpty()) closedBlocks.push({ src, dst, ports: lost });
   };
@@ -135,11 +136,12 @@ export function diffReachability(baseTree: ManifestTree, headTree: ManifestTree)
   };
 }
 
-/** The pairs of the blocks, sorted by source then destination, without an endpoint's traffic to itself. */
+/** The pairs of the blocks, sorted by source then destination (self-pairs as `hasSelfPair` says). */
 export function expandBlocks(blocks: readonly PairBlock[]): Connection[] {
   const pairs: Connection[] = [];
   for (const { src, dst, ports } of blocks) {
-    for (const s of src) for (const d of dst) if (s !== d) pairs.push({ src: s, dst: d, ports });
+    for (const s of src)
+      for (const d of dst) if (s !== d || hasSelfPair(s)) pairs.push({ src: s, dst: d, ports });
   }
   return pairs.sort(byPair);
 }
@@ -149,7 +151,7 @@ export function countPairs(blocks: readonly PairBlock[]): number {
   let count = 0;
   for (const { src, dst } of blocks) {
     const dstIds = new Set(dst.map((e) => e.id));
-    count += src.length * dst.length - src.filter((e) => dstIds.has(e.id)).length;
+    count += src.length * dst.length - src.filter((e) => dstIds.has(e.id) && !hasSelfPair(e)).length;
   }
   return count;
 }

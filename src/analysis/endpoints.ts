@@ -29,16 +29,19 @@ export function workloadEndpoint(workload: Workload): PodEndpoint {
 }
 
 /**
- * One stand-in endpoint per distinct peer selector that selects no workload, so that traffic to
- * things the repository does not hold (kube-dns, an ingress controller) is still visible.
- * Namespaces the stand-ins need are added to `namespaces`.
+ * One stand-in endpoint per distinct selector that selects no workload, so that traffic to
+ * things the repository does not hold (kube-dns, an ingress controller) is still visible, and so
+ * is traffic of pods a policy applies to but the repository does not hold (`subjects`: matcher
+ * ids of policies' podSelectors; an operator's pods, a remote base's workloads). Namespaces the
+ * stand-ins need are added to `namespaces`.
  */
 export function selectorEndpoints(
-  unmatchedPeers: readonly PeerMatcher[],
+  unmatched: readonly PeerMatcher[],
   namespaces: Map<string, Labels>,
+  subjects: ReadonlySet<number>,
 ): PodEndpoint[] {
   const byId = new Map<string, PodEndpoint>();
-  for (const matcher of unmatchedPeers) {
+  for (const matcher of unmatched) {
     const placement = placeRepresentative(matcher, namespaces);
     if (!placement || byId.has(placement.id)) continue;
     if (!namespaces.has(placement.namespace)) namespaces.set(placement.namespace, placement.namespaceLabels);
@@ -47,7 +50,7 @@ export function selectorEndpoints(
       kind: "Pods",
       namespace: placement.namespace,
       namespaceKnown: placement.namespaceKnown,
-      label: placement.label,
+      label: subjects.has(matcher.id) ? `${placement.label}, not in the repository` : placement.label,
       podLabels: placement.podLabels,
       ports: [],
     });

@@ -1,4 +1,4 @@
-import type { Endpoint } from "../model/endpoint.js";
+import { type Endpoint, hasSelfPair, isPodEndpoint } from "../model/endpoint.js";
 import type { Direction } from "../model/network-policy.js";
 import { PortSet } from "../model/port-set.js";
 import type { Protocol } from "../model/protocol.js";
@@ -34,6 +34,13 @@ export function explainFlowIn(
   if ("error" in from) return from;
   const to = findEndpoint(analysis, query.to);
   if ("error" in to) return to;
+  const endpoint = analysis.endpoints[from.index] as Endpoint;
+  if (from.index === to.index && isPodEndpoint(endpoint) && !hasSelfPair(endpoint)) {
+    // Kubernetes' concept page: "a pod cannot block access to itself".
+    return {
+      error: `${endpoint.id} is one pod, and a pod cannot block access to itself: no policy decides this flow`,
+    };
+  }
   const restrict = query.port ? PortSet.port(query.port.protocol, query.port.port) : PortSet.ALL;
   return explainPair(analysis, from.index, to.index, restrict);
 }

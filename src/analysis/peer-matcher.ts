@@ -17,7 +17,10 @@ export interface PeerMatcher {
 }
 
 /** The selectors a stand-in endpoint was made from (see `placeRepresentative`). */
-export type StandInSpec = Pick<PeerMatcher, "namespace" | "namespaceSelector" | "podSelector">;
+export type StandInSpec = Pick<PeerMatcher, "namespace" | "namespaceSelector" | "podSelector"> & {
+  /** Set when a policy's `podSelector` names these pods: the policy applies to them. */
+  readonly subject?: boolean;
+};
 
 /** Interns matchers so that identical selectors are matched once, however many rules use them. */
 export class MatcherRegistry {

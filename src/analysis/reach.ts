@@ -1,4 +1,4 @@
-import type { Endpoint } from "../model/endpoint.js";
+import { type Endpoint, hasSelfPair } from "../model/endpoint.js";
 import type { PortSet } from "../model/port-set.js";
 import type { ManifestTree } from "../model/tree.js";
 import { type AnalysisOptions, analyseTree, type ClusterAnalysis } from "./cluster.js";
@@ -13,7 +13,7 @@ export interface Connection {
 export interface Reachability {
   readonly analysis: ClusterAnalysis;
   readonly endpoints: readonly Endpoint[];
-  /** Every pair with some allowed traffic, once; an endpoint's traffic to itself is left out. */
+  /** Every pair with some allowed traffic, once; a self-pair only for an endpoint that has one (`hasSelfPair`). */
   readonly connections: readonly Connection[];
 }
 
@@ -28,9 +28,10 @@ export function computeReachability(tree: ManifestTree, options: AnalysisOptions
       const ports = oracle.between(src.index, dst.index);
       if (ports.isEmpty()) continue;
       for (const s of src.members) {
+        const source = endpoints[s] as Endpoint;
         for (const d of dst.members) {
-          if (s !== d)
-            connections.push({ src: endpoints[s] as Endpoint, dst: endpoints[d] as Endpoint, ports });
+          if (s !== d || hasSelfPair(source))
+            connections.push({ src: source, dst: endpoints[d] as Endpoint, ports });
         }
       }
     }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { convertNamespace } from "./convert/namespace.js";
 import { convertNetworkPolicy } from "./convert/network-policy.js";
 import { ObjectLocation } from "./convert/object-location.js";
+import { convertOperatorWorkloads, operatorResourceSchema } from "./convert/operator-workloads.js";
 import { convertService } from "./convert/service.js";
 import { convertController, convertCronJob, convertPod } from "./convert/workload.js";
 import { invalidManifest, objectName } from "./invalid-manifest.js";
@@ -58,6 +59,12 @@ export function loadObject(
     }
     case "adminPolicy": {
       loadAdminPolicy(category.kind, object.apiVersion, parse, at, into);
+      return;
+    }
+    case "operatorWorkload": {
+      const manifest = parse(operatorResourceSchema);
+      if (manifest)
+        for (const w of convertOperatorWorkloads(category.kind, manifest, at)) into.addWorkload(w);
       return;
     }
     case "workload": {

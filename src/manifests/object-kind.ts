@@ -1,5 +1,10 @@
 import type { AdminPolicyKind } from "../model/admin-policy.js";
 import { WORKLOAD_KINDS, type WorkloadKind } from "../model/workload.js";
+import {
+  OPERATOR_API_VERSION,
+  OPERATOR_WORKLOAD_KINDS,
+  type OperatorWorkloadKind,
+} from "./convert/operator-workloads.js";
 
 export type ObjectCategory =
   | { readonly type: "namespace" }
@@ -7,6 +12,8 @@ export type ObjectCategory =
   | { readonly type: "networkPolicy" }
   | { readonly type: "adminPolicy"; readonly kind: AdminPolicyKind }
   | { readonly type: "workload"; readonly kind: WorkloadKind }
+  /** A custom resource an operator turns into workloads (`convert/operator-workloads.ts`). */
+  | { readonly type: "operatorWorkload"; readonly kind: OperatorWorkloadKind }
   /** `label` is the key under which `ManifestTree.skipped` counts it. */
   | { readonly type: "skipped"; readonly label: string };
 
@@ -38,6 +45,9 @@ export function classifyObject(apiVersion: string, kind: string): ObjectCategory
       ? { type: core.type }
       : { type: "skipped", label: `${kind} (${apiVersion})` };
   }
+  const operatorKind = OPERATOR_WORKLOAD_KINDS.find((k) => k === kind);
+  if (operatorKind !== undefined && apiVersion === OPERATOR_API_VERSION)
+    return { type: "operatorWorkload", kind: operatorKind };
   const workloadKind = WORKLOAD_KINDS.find((k) => k === kind);
   return workloadKind === undefined
     ? { type: "skipped", label: kind }

@@ -36,3 +36,12 @@ export interface ExternalEndpoint {
 export function isPodEndpoint(endpoint: Endpoint): endpoint is PodEndpoint {
   return endpoint.kind !== "External";
 }
+
+/**
+ * Whether the endpoint's traffic to itself is a pair of its own: every pod endpoint but a Pod
+ * stands for pods that can be more than one (replicas, a stand-in's unknown pods), and policies
+ * govern the traffic between them. A Pod is one pod, and a pod cannot block access to itself.
+ */
+export function hasSelfPair(endpoint: Endpoint): boolean {
+  return endpoint.kind !== "External" && endpoint.kind !== "Pod";
+}

@@ -84,13 +84,13 @@ function summary(review: Review, options: RenderOptions): string {
       const sections = [comparedLine(review)];
       if (review.opened.length > 0) {
         sections.push(
-          `### Opened paths (${formatNumber(review.opened.length)})`,
+          `### Opened paths (${formatNumber(review.stats.openedPairs)})`,
           groupTable(review.opened, rows, more("opened path"), options),
         );
       }
       if (review.closed.length > 0) {
         sections.push(
-          `### Closed paths (${formatNumber(review.closed.length)})`,
+          `### Closed paths (${formatNumber(review.stats.closedPairs)})`,
           groupTable(review.closed, rows, more("closed path"), options),
         );
       }

@@ -78,13 +78,13 @@ function renderAt(review: Review, detail: Detail, options: RenderOptions): strin
   ];
   if (review.opened.length > 0) {
     sections.push(
-      `#### Opened paths (${formatNumber(review.opened.length)})`,
+      `#### Opened paths (${formatNumber(review.stats.openedPairs)})`,
       groupTable(review.opened, detail.groups, more("opened path"), options),
     );
   }
   if (review.closed.length > 0) {
     sections.push(
-      `#### Closed paths (${formatNumber(review.closed.length)})`,
+      `#### Closed paths (${formatNumber(review.stats.closedPairs)})`,
       groupTable(review.closed, detail.groups, more("closed path"), options),
     );
   }

@@ -14,11 +14,11 @@ import {
   locationMarkdown,
   MAX_CHARS,
   markdownTable,
+  pathCellsMarkdown,
   type RenderOptions,
   richMarkdown,
-  sideMarkdown,
 } from "./review-markdown.js";
-import { count, portsText } from "./wording.js";
+import { count, isBetweenOwnPods, pathsIn, portsText } from "./wording.js";
 
 /**
  * Characters an explanation may take by default: a comment's 65,536 less room for what the
@@ -50,7 +50,8 @@ export function renderChangeExplanation(review: Review, options: ExplainOptions 
     `_… and ${count(left, `more ${singular}`)}: run \`netpol-review diff\` for all of them._`;
   const section = (groups: readonly PathGroup[], opened: boolean, cap: number): string[] => {
     const blocks = groups.slice(0, cap).map((g) => groupExplanation(g, opened, options));
-    if (groups.length > cap) blocks.push(more(opened ? "opened path" : "closed path", groups.length - cap));
+    if (groups.length > cap)
+      blocks.push(more(opened ? "opened path" : "closed path", pathsIn(groups.slice(cap))));
     return blocks;
   };
   return fitToLimit(
@@ -68,11 +69,17 @@ export function renderChangeExplanation(review: Review, options: ExplainOptions 
   );
 }
 
+/** `src → dst`, or `between pods of X` for one endpoint's own pods. */
+function pathMarkdown(group: PathGroup): string {
+  const [src, dst] = pathCellsMarkdown(group);
+  return isBetweenOwnPods(group) ? src : `${src} → ${dst}`;
+}
+
 function groupExplanation(group: PathGroup, opened: boolean, options: RenderOptions): string {
   const heading =
-    `**${opened ? "➕ Opened" : "➖ Closed"}:** ${sideMarkdown(group.src)} → ${sideMarkdown(group.dst)} ` +
+    `**${opened ? "➕ Opened" : "➖ Closed"}:** ${pathMarkdown(group)} ` +
     `on ${escapeMarkdown(portsText(group.ports))}`;
-  const pairs = group.pairs === 1 ? "" : ` (${count(group.pairs, "endpoint pair")})`;
+  const pairs = group.pairs === 1 ? "" : ` (${count(group.pairs, "path")})`;
   // A side that exists on one revision only was not denied there: it was not there at all.
   const oneSided = group.src.change !== undefined || group.dst.change !== undefined;
   const verdict = opened

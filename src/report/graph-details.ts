@@ -1,8 +1,8 @@
 import type { PathGroup, Review } from "../analysis/review/types.js";
 import { escapeMarkdown } from "./escape.js";
 import { renderMermaid } from "./mermaid.js";
-import { markdownTable, sideMarkdown } from "./review-markdown.js";
-import { formatNumber, portsText } from "./wording.js";
+import { markdownTable, pathCellsMarkdown } from "./review-markdown.js";
+import { formatNumber, pathsIn, portsText } from "./wording.js";
 
 /**
  * The changed edges as a Mermaid flowchart in a collapsed `<details>`, with a table of the
@@ -10,12 +10,11 @@ import { formatNumber, portsText } from "./wording.js";
  */
 export function graphDetails(review: Review, maxEdges: number): string {
   const graph = renderMermaid(review, maxEdges);
-  const total = review.opened.length + review.closed.length;
-  const drawn = graph.opened.length + graph.closed.length;
+  const total = review.stats.openedPairs + review.stats.closedPairs;
+  const drawn = pathsIn(graph.opened) + pathsIn(graph.closed);
   const row = (change: string) => (g: PathGroup) => [
     change,
-    sideMarkdown(g.src),
-    sideMarkdown(g.dst),
+    ...pathCellsMarkdown(g),
     escapeMarkdown(portsText(g.ports)),
   ];
   const table = markdownTable(

@@ -8,9 +8,12 @@ import type {
 } from "../analysis/review/types.js";
 import { escapeMarkdown, markdownCode, markdownLink, singleLine, truncate } from "./escape.js";
 import {
+  betweenOwnPodsText,
   count,
   formatNumber,
+  isBetweenOwnPods,
   locationText,
+  pathsIn,
   portsText,
   revisionShowsSha,
   SEVERITY_ICON,
@@ -118,8 +121,17 @@ export function comparedLine(review: Review): string {
   const { stats } = review;
   return (
     `Comparing ${revisionMarkdown(review.base)} → ${revisionMarkdown(review.head)}: ` +
-    `${count(stats.openedPairs, "endpoint pair")} opened, ${formatNumber(stats.closedPairs)} closed · ${sizesText(stats)}`
+    `${count(stats.openedPairs, "path")} opened, ${formatNumber(stats.closedPairs)} closed · ${sizesText(stats)}`
   );
+}
+
+/**
+ * A group's source and destination cells; traffic between one endpoint's own pods reads
+ * `between pods of X` once, with `(same pods)` as its destination.
+ */
+export function pathCellsMarkdown(group: PathGroup): [string, string] {
+  if (!isBetweenOwnPods(group)) return [sideMarkdown(group.src), sideMarkdown(group.dst)];
+  return [betweenOwnPodsText(sideMarkdown(group.src)), "_(same pods)_"];
 }
 
 /** An endpoint side, marked when it exists at head only (new) or at base only (removed). */
@@ -146,7 +158,7 @@ function causesCell(causes: readonly Cause[], options: RenderOptions): string {
 
 /**
  * The opened (or closed) groups as a table with their causes, at most `limit` rows; the rest
- * is one closing row that says how many were left out and where to find them.
+ * is one closing row that says how many paths were left out and where to find them.
  */
 export function groupTable(
   groups: readonly PathGroup[],
@@ -157,13 +169,8 @@ export function groupTable(
   const header = ["Source", "Destination", "Ports", "Cause"];
   const rows = groups
     .slice(0, limit)
-    .map((g) => [
-      sideMarkdown(g.src),
-      sideMarkdown(g.dst),
-      escapeMarkdown(portsText(g.ports)),
-      causesCell(g.causes, options),
-    ]);
-  if (groups.length > limit) rows.push(moreRow(header.length, more(groups.length - limit)));
+    .map((g) => [...pathCellsMarkdown(g), escapeMarkdown(portsText(g.ports)), causesCell(g.causes, options)]);
+  if (groups.length > limit) rows.push(moreRow(header.length, more(pathsIn(groups.slice(limit)))));
   return markdownTable(header, rows);
 }
 

@@ -1,12 +1,14 @@
 import type { Cause, GroupSide, PathGroup, Review, ReviewFinding } from "../analysis/review/types.js";
 import { escapeTerminal } from "./escape.js";
 import {
+  betweenOwnPodsText,
   bySeverity,
   causeText,
   count,
   formatNumber,
   headline,
   introduced,
+  isBetweenOwnPods,
   isQuiet,
   locationText,
   portsText,
@@ -33,12 +35,12 @@ export function renderReviewText(review: Review): string {
   const { stats } = review;
   const lines = [
     `netpol-review: ${headline(review)}`,
-    `${compared}: ${count(stats.openedPairs, "endpoint pair")} opened, ${formatNumber(stats.closedPairs)} closed; ${sizesText(stats)}`,
+    `${compared}: ${count(stats.openedPairs, "path")} opened, ${formatNumber(stats.closedPairs)} closed; ${sizesText(stats)}`,
   ];
   if (review.opened.length > 0)
-    lines.push("", `Opened paths (${formatNumber(review.opened.length)}):`, ...groups(review.opened, "+"));
+    lines.push("", `Opened paths (${formatNumber(stats.openedPairs)}):`, ...groups(review.opened, "+"));
   if (review.closed.length > 0)
-    lines.push("", `Closed paths (${formatNumber(review.closed.length)}):`, ...groups(review.closed, "-"));
+    lines.push("", `Closed paths (${formatNumber(stats.closedPairs)}):`, ...groups(review.closed, "-"));
   const found = bySeverity(introduced(review));
   if (found.length > 0) {
     lines.push(
@@ -56,7 +58,7 @@ export function renderReviewText(review: Review): string {
 
 function groups(list: readonly PathGroup[], sign: "+" | "-"): string[] {
   return list.flatMap((g) => [
-    `  ${sign} ${side(g.src)} => ${side(g.dst)} : ${portsText(g.ports)}${g.pairs > 1 ? ` (${count(g.pairs, "pair")})` : ""}`,
+    `  ${sign} ${isBetweenOwnPods(g) ? betweenOwnPodsText(side(g.src)) : `${side(g.src)} => ${side(g.dst)}`} : ${portsText(g.ports)}${g.pairs > 1 ? ` (${count(g.pairs, "path")})` : ""}`,
     ...(g.causes.length === 0 ? ["      no attributable change"] : g.causes.map(cause)),
   ]);
 }

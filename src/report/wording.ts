@@ -18,12 +18,20 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
   return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
 }
 
-/** `3 paths opened, 1 closed, 2 findings`: groups as a reader sees them, findings the change introduced. */
+/**
+ * `3 paths opened, 1 closed, 2 findings`: paths are endpoint pairs (source, destination), the one
+ * count every surface gives (a row of a table groups several); findings the change introduced.
+ */
 export function headline(review: Review): string {
   const findings = count(introduced(review).length, "finding");
   if (review.opened.length === 0 && review.closed.length === 0)
     return `No paths opened or closed, ${findings}`;
-  return `${count(review.opened.length, "path")} opened, ${formatNumber(review.closed.length)} closed, ${findings}`;
+  return `${count(review.stats.openedPairs, "path")} opened, ${formatNumber(review.stats.closedPairs)} closed, ${findings}`;
+}
+
+/** How many paths (endpoint pairs) the groups stand for. */
+export function pathsIn(groups: readonly { readonly pairs: number }[]): number {
+  return groups.reduce((n, g) => n + g.pairs, 0);
 }
 
 export function introduced(review: Review): ReviewFinding[] {
@@ -135,4 +143,20 @@ export function sideNote(side: GroupSide): string {
   if (side.change) notes.push(side.change === "added" ? "new" : "removed");
   if (side.kind === "namespace") notes.push(count(side.endpointIds.length, "workload"));
   return notes.join(", ");
+}
+
+/** A group of one endpoint's traffic between its own pods (replicas of one workload). */
+export function isBetweenOwnPods(group: { readonly src: GroupSide; readonly dst: GroupSide }): boolean {
+  const { src, dst } = group;
+  return (
+    src.kind === "endpoint" &&
+    dst.kind === "endpoint" &&
+    src.endpointIds.length === 1 &&
+    src.endpointIds[0] === dst.endpointIds[0]
+  );
+}
+
+/** `between pods of monitoring/alertmanager-main[StatefulSet]`, for a group `isBetweenOwnPods`. */
+export function betweenOwnPodsText(label: string): string {
+  return `between pods of ${label}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeReachability } from "../../src/analysis/reach.js";
+import { ALERTMANAGER, ALERTMANAGER_STATEFULSET } from "../helpers/alertmanager.js";
 import { allowed, connections, deployment, tree } from "../helpers/trees.js";
 
 const TEMPLATED = `metadata:
@@ -374,10 +375,51 @@ egress:
     );
     expect(allowed(local, "[other pods]", WEB)).toBe("No Connections");
   });
+});
 
-  it("a workload's traffic to itself is not listed", () => {
-    const reach = computeReachability(tree(base));
-    expect(reach.connections.some((c) => c.src.id === c.dst.id)).toBe(false);
+describe("traffic between pods of the same workload", () => {
+  const pod = `
+apiVersion: v1
+kind: Pod
+metadata: { name: solo, namespace: shop, labels: { app: solo } }
+spec: { containers: [{ name: c, image: i }] }
+---
+`;
+  const SELF = ALERTMANAGER;
+
+  it("a controller's pods reach each other: its self-pair is a connection like any other", () => {
+    const reach = connections(tree(base + ALERTMANAGER_STATEFULSET));
+    expect(reach.get(`${SELF} => ${SELF}`)).toBe("All Connections");
+    expect(reach.get(`${WEB} => ${WEB}`)).toBe("All Connections");
+  });
+
+  it("a Pod's self-pair is absent: it is one pod, and a pod cannot block access to itself", () => {
+    const reach = connections(tree(base + pod));
+    expect(reach.has("shop/solo[Pod] => shop/solo[Pod]")).toBe(false);
+    expect(reach.get(`shop/solo[Pod] => ${WEB}`)).toBe("All Connections");
+  });
+
+  it("policies decide the traffic between a workload's own pods like any other traffic", () => {
+    const meshOnly = policy(
+      "monitoring",
+      "mesh",
+      "podSelector: { matchLabels: { app.kubernetes.io/name: alertmanager } }\ningress:\n- from: [{ podSelector: { matchLabels: { app.kubernetes.io/name: alertmanager } } }]\n  ports: [{ port: mesh-tcp }]",
+    );
+    const denyAll = policy("monitoring", "deny", "podSelector: {}\npolicyTypes: [Ingress]");
+    expect(allowed(tree(base + ALERTMANAGER_STATEFULSET + meshOnly), SELF, SELF)).toBe("TCP 9094");
+    expect(allowed(tree(base + ALERTMANAGER_STATEFULSET + denyAll), SELF, SELF)).toBe("No Connections");
+  });
+
+  it("stand-ins for pods outside the repository have self-pairs too: they stand for many pods", () => {
+    const dns = policy(
+      "kube-system",
+      "dns",
+      "podSelector: {}\ningress:\n- from: [{ podSelector: { matchLabels: { k8s-app: kube-dns } } }]",
+    );
+    const reach = connections(tree(base + dns));
+    const standIn = "kube-system/[pods with k8s-app=kube-dns]";
+    expect(reach.get(`${standIn} => ${standIn}`)).toBe("All Connections");
+    expect(reach.get("[other pods] => [other pods]")).toBe("All Connections");
   });
 });
 

@@ -113,7 +113,7 @@ describe("end to end, with the real engine", () => {
 
       ### Why each path changed
 
-      Comparing \`merge base with main\` (\`3a9efbc\`) → \`allow-web-db\` (\`0de2435\`): 1 endpoint pair opened, 0 closed · policies 1 → 2, 2 workloads
+      Comparing \`merge base with main\` (\`3a9efbc\`) → \`allow-web-db\` (\`0de2435\`): 1 path opened, 0 closed · policies 1 → 2, 2 workloads
 
       **➕ Opened:** shop/web\\[Deployment\\] → shop/db\\[Deployment\\] on TCP 5432
 

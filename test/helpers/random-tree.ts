@@ -19,7 +19,7 @@ import type {
 import type { Protocol } from "../../src/model/protocol.js";
 import { MATCH_ALL, makeSelector } from "../../src/model/selector.js";
 import type { ManifestTree } from "../../src/model/tree.js";
-import type { ContainerPort, Workload } from "../../src/model/workload.js";
+import type { ContainerPort, Workload, WorkloadKind } from "../../src/model/workload.js";
 
 /** mulberry32: a tiny seeded PRNG so that every random tree can be reproduced from its seed. */
 export function prng(seed: number): () => number {
@@ -39,6 +39,8 @@ const LABEL_VALUES: Record<string, string[]> = {
   tier: ["fe", "be"],
   team: ["x", "y"],
 };
+/** Pods (one pod: no self-pair) among controllers (their pods talk to each other). */
+const WORKLOAD_KIND_CYCLE: readonly WorkloadKind[] = ["Deployment", "StatefulSet", "Pod", "DaemonSet"];
 const PORT_NAMES = ["http", "metrics", "dns"];
 const PROTOCOLS: Protocol[] = ["TCP", "UDP", "SCTP"];
 const CIDRS: [string, number, bigint, bigint][] = [
@@ -116,8 +118,9 @@ export function randomTree(
     }));
 
   const names = options.workloadNames ?? ["w1", "w2", "w3", "w4", "w5", "w6"];
-  const workloads: Workload[] = names.map((name) => ({
-    kind: "Deployment",
+  // Kinds by position (not drawn), so that a seed's tree is the same as before kinds varied.
+  const workloads: Workload[] = names.map((name, i) => ({
+    kind: WORKLOAD_KIND_CYCLE[i % WORKLOAD_KIND_CYCLE.length] as WorkloadKind,
     namespace: pick(NAMESPACES),
     name,
     podLabels: randomLabels(["app", "tier"]),

@@ -1,6 +1,6 @@
 import type { ReachDiff } from "../../src/analysis/diff.js";
 import type { Connection } from "../../src/analysis/reach.js";
-import { referenceConnection } from "./reference-evaluator.js";
+import { referenceConnection, referencePairs } from "./reference-evaluator.js";
 
 /** Opened or closed pairs as sorted `src => dst : ports` lines. */
 export function pairLines(list: readonly Connection[]): string[] {
@@ -25,20 +25,16 @@ export function referenceDiff(diff: ReachDiff): { opened: string[]; closed: stri
   const after = side(diff.head);
   const opened: string[] = [];
   const closed: string[] = [];
-  const ids = diff.endpoints.map((e) => e.id);
-  for (const s of ids) {
-    for (const d of ids) {
-      if (s === d) continue;
-      const b = before(s, d);
-      const h = after(s, d);
-      const bSet = b ?? h?.subtract(h);
-      const hSet = h ?? b?.subtract(b);
-      if (!bSet || !hSet) continue;
-      const gained = hSet.subtract(bSet);
-      const lost = bSet.subtract(hSet);
-      if (!gained.isEmpty()) opened.push(`${s} => ${d} : ${gained}`);
-      if (!lost.isEmpty()) closed.push(`${s} => ${d} : ${lost}`);
-    }
+  for (const [{ id: s }, { id: d }] of referencePairs(diff.endpoints)) {
+    const b = before(s, d);
+    const h = after(s, d);
+    const bSet = b ?? h?.subtract(h);
+    const hSet = h ?? b?.subtract(b);
+    if (!bSet || !hSet) continue;
+    const gained = hSet.subtract(bSet);
+    const lost = bSet.subtract(hSet);
+    if (!gained.isEmpty()) opened.push(`${s} => ${d} : ${gained}`);
+    if (!lost.isEmpty()) closed.push(`${s} => ${d} : ${lost}`);
   }
   return { opened: opened.sort(), closed: closed.sort() };
 }

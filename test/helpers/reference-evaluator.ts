@@ -17,6 +17,20 @@ export function referenceConnection(analysis: ClusterAnalysis, src: Endpoint, ds
 }
 
 /**
+ * Every ordered pair of endpoints a reachability answer covers: all pairs of two different
+ * endpoints, plus an endpoint with itself when it stands for pods that can be more than one
+ * (every pod endpoint but a Pod: replicas of a controller, a stand-in's unknown pods). Stated
+ * here on its own, not taken from the engine, so that the engine's choice is checked.
+ */
+export function* referencePairs(endpoints: readonly Endpoint[]): Generator<[Endpoint, Endpoint]> {
+  for (const src of endpoints) {
+    for (const dst of endpoints) {
+      if (src !== dst || (isPodEndpoint(src) && src.kind !== "Pod")) yield [src, dst];
+    }
+  }
+}
+
+/**
  * The tier walk, one rule at a time: the Admin tier (policies by priority, then kind and name,
  * rules in order; the first rule matching a port decides it, Pass hands it on), NetworkPolicy
  * when it isolates the pod, the Baseline tier, then the default allow.

@@ -12,7 +12,7 @@ describe("renderCheckRun", () => {
 
   test("summarises the compared revisions and the opened and closed paths", () => {
     expect(check.summary.split("\n")[0]).toBe(
-      "Comparing `main` (`4b1d6e0`) → `nightly-reporting` (`9e8d7c6`): 6 endpoint pairs opened, 3 closed · policies 25 → 26, workloads 7 → 8",
+      "Comparing `main` (`4b1d6e0`) → `nightly-reporting` (`9e8d7c6`): 6 paths opened, 3 closed · policies 25 → 26, workloads 7 → 8",
     );
     const [opened, closed] = tables(check.summary);
     expect(opened).toHaveLength(7);
@@ -104,7 +104,7 @@ describe("renderCheckRun", () => {
     const quiet = renderCheckRun(review({}));
     expect(quiet.title).toBe("No paths opened or closed, 0 findings");
     expect(quiet.summary).toBe(
-      "Comparing `main` (`4b1d6e0`) → `feature` (`9e8d7c6`): 0 endpoint pairs opened, 0 closed · 25 policies, 7 workloads\n\n" +
+      "Comparing `main` (`4b1d6e0`) → `feature` (`9e8d7c6`): 0 paths opened, 0 closed · 25 policies, 7 workloads\n\n" +
         "No paths opened or closed and no findings introduced.",
     );
     expect(quiet.text).toBe("No findings.");

@@ -25,7 +25,7 @@ describe("renderComment", () => {
       "<!-- netpol-review -->",
       "### netpol-review: 6 paths opened, 3 closed, 4 findings",
       "",
-      "Comparing `main` (`4b1d6e0`) → `nightly-reporting` (`9e8d7c6`): 6 endpoint pairs opened, 3 closed · policies 25 → 26, workloads 7 → 8",
+      "Comparing `main` (`4b1d6e0`) → `nightly-reporting` (`9e8d7c6`): 6 paths opened, 3 closed · policies 25 → 26, workloads 7 → 8",
     ]);
   });
 

@@ -102,7 +102,7 @@ describe("renderChangeExplanation", () => {
     expect(markdownProblems(reply)).toEqual([]);
   });
 
-  test("counts the endpoint pairs a grouped line stands for", () => {
+  test("counts the paths (endpoint pairs) a grouped line stands for", () => {
     const ns = review({
       opened: [
         group(
@@ -120,9 +120,7 @@ describe("renderChangeExplanation", () => {
         ),
       ],
     });
-    expect(renderChangeExplanation(ns)).toContain(
-      "Denied at base, allowed at head (6 endpoint pairs). What changed:",
-    );
+    expect(renderChangeExplanation(ns)).toContain("Denied at base, allowed at head (6 paths). What changed:");
   });
 
   test("says a path was not present, rather than denied, where one of its ends does not exist", () => {
@@ -150,7 +148,7 @@ describe("renderChangeExplanation", () => {
   test("says there is nothing to explain when nothing changed", () => {
     expect(renderChangeExplanation(review({}))).toBe(
       "### Why each path changed\n\n" +
-        "Comparing `main` (`4b1d6e0`) → `feature` (`9e8d7c6`): 0 endpoint pairs opened, 0 closed · 25 policies, 7 workloads\n\n" +
+        "Comparing `main` (`4b1d6e0`) → `feature` (`9e8d7c6`): 0 paths opened, 0 closed · 25 policies, 7 workloads\n\n" +
         "No paths opened or closed: nothing to explain.",
     );
   });

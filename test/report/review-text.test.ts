@@ -8,7 +8,7 @@ describe("renderReviewText", () => {
   test("leads with the headline and the compared revisions", () => {
     expect(text.split("\n").slice(0, 2)).toEqual([
       "netpol-review: 6 paths opened, 3 closed, 4 findings",
-      "main (4b1d6e0) -> nightly-reporting (9e8d7c6): 6 endpoint pairs opened, 3 closed; policies 25 → 26, workloads 7 → 8",
+      "main (4b1d6e0) -> nightly-reporting (9e8d7c6): 6 paths opened, 3 closed; policies 25 → 26, workloads 7 → 8",
     ]);
   });
 

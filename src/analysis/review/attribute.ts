@@ -1,10 +1,12 @@
 import { type Endpoint, isPodEndpoint } from "../../model/endpoint.js";
 import type { Labels } from "../../model/labels.js";
 import type { Direction } from "../../model/network-policy.js";
-import type { PortSet } from "../../model/port-set.js";
+import { PortSet } from "../../model/port-set.js";
+import { type TierStep, walkTiers } from "../admin/tier-walk.js";
 import type { ClusterAnalysis, EndpointClass } from "../cluster.js";
 import type { CompiledPolicy } from "../compile.js";
 import type { PairBlock, ReachDiff } from "../diff.js";
+import { directionAllows, effectiveAllows } from "../evaluate.js";
 import { policyContentKey, ruleContentKey } from "../policy-content.js";
 import { ruleAdmitsPeer, rulePortsAt } from "../rule-match.js";
 import { type AdminSide, adminCauses } from "./admin-attribution.js";
@@ -133,6 +135,9 @@ export class Attributor {
       ? [afterPolicies, beforePolicies, this.head, this.base]
       : [beforePolicies, afterPolicies, this.base, this.head];
     const causes: Cause[] = [];
+    // Only the ports on which this direction's NetworkPolicy decision changed can have causes here.
+    const changed = this.networkPolicyChange(direction, subject, peer, ports, opened);
+    if (changed.isEmpty()) return causes;
 
     // Isolation lifted (opened) or imposed (closed): every policy that stopped or started selecting.
     if (now.length === 0 && then.length > 0) {
@@ -149,7 +154,7 @@ export class Attributor {
         counterpart !== undefined &&
         policyContentKey(counterpart.policy) === policyContentKey(compiled.policy);
       for (const rule of compiled.rules[direction] ?? []) {
-        if (!ruleAdmitsPeer(rule, peerClass) || rulePortsAt(rule, destination).intersect(ports).isEmpty())
+        if (!ruleAdmitsPeer(rule, peerClass) || rulePortsAt(rule, destination).intersect(changed).isEmpty())
           continue;
         if (sameContent) {
           // The policy did not change; if it selects the subject on one side only, the subject's labels moved.
@@ -177,6 +182,45 @@ export class Attributor {
       }
     }
     return causes;
+  }
+
+  /**
+   * The part of `ports` on which the NetworkPolicy decision of this direction (the subject's
+   * egress, or its ingress) changed the way the block did: allowed at head and not at base when
+   * opened, the other way when closed, and not decided by the Admin tier at head (there, the
+   * Admin tier's decision stands whatever NetworkPolicy says, so no NetworkPolicy edit made it). A
+   * direction whose decision did not change is no cause, however its policies changed (a new
+   * policy whose egress is `[{}]` isolates nothing). An endpoint that exists on one side only
+   * changed on every port.
+   */
+  private networkPolicyChange(
+    direction: Direction,
+    subject: Endpoint,
+    peer: Endpoint,
+    ports: PortSet,
+    opened: boolean,
+  ): PortSet {
+    const at = (s: Side) => {
+      const subjectClass = this.classAt(s, subject.id);
+      const peerClass = this.classAt(s, peer.id);
+      if (!subjectClass || !peerClass) return undefined;
+      return {
+        networkPolicy: directionAllows(direction, subjectClass, peerClass),
+        effective: effectiveAllows(s.analysis, direction, subjectClass, peerClass),
+        admin:
+          s === this.head
+            ? adminDecided(s.analysis, direction, subjectClass, peerClass, ports)
+            : PortSet.EMPTY,
+      };
+    };
+    const before = at(this.base);
+    const after = at(this.head);
+    if (!before || !after) return ports;
+    const gainedOrLost = (from: PortSet, to: PortSet) => (opened ? to.subtract(from) : from.subtract(to));
+    return ports
+      .intersect(gainedOrLost(before.effective, after.effective))
+      .intersect(gainedOrLost(before.networkPolicy, after.networkPolicy))
+      .subtract(after.admin);
   }
 
   private ruleCause(
@@ -287,6 +331,7 @@ export class Attributor {
       return {
         kind: "policy-removed",
         object,
+        direction,
         side,
         ...source,
         detail: `policy removed; ${role} is no longer isolated for ${direction}`,
@@ -297,6 +342,7 @@ export class Attributor {
       return {
         kind: "policy-added",
         object,
+        direction,
         side,
         ...source,
         detail: `new policy isolates ${role} for ${direction}`,
@@ -307,6 +353,7 @@ export class Attributor {
     return {
       kind: changed ? "policy-changed" : "selection-changed",
       object,
+      direction,
       side,
       ...source,
       detail:
@@ -326,6 +373,24 @@ export class Attributor {
     const index = s.indexById.get(id);
     return index === undefined ? undefined : s.analysis.classes[s.analysis.classOf[index] as number];
   }
+}
+
+/** The ports of `ports` the Admin tier decides (Allow or Deny) for this direction, before NetworkPolicy. */
+function adminDecided(
+  analysis: ClusterAnalysis,
+  direction: Direction,
+  subject: EndpointClass,
+  peer: EndpointClass,
+  ports: PortSet,
+): PortSet {
+  if (analysis.admin.policies.length === 0) return PortSet.EMPTY;
+  const steps: TierStep[] = [];
+  walkTiers(analysis.admin, direction, subject, peer, () => PortSet.EMPTY, { restrict: ports, steps });
+  let decided = PortSet.EMPTY;
+  for (const step of steps) {
+    if (step.tier === "Admin" && step.action !== "Pass") decided = decided.union(step.ports);
+  }
+  return decided;
 }
 
 function unique(causes: readonly Cause[]): Cause[] {

@@ -1,3 +1,4 @@
+import { type Endpoint, hasSelfPair } from "../../model/endpoint.js";
 import type { ManifestTree } from "../../model/tree.js";
 import type { ClusterAnalysis } from "../cluster.js";
 import { countPairs, diffReachability, type ReachDiff } from "../diff.js";
@@ -78,22 +79,25 @@ function groupingContext(diff: ReachDiff, side: ClusterAnalysis, attributor: Att
 function exampleExplainer(diff: ReachDiff): (group: PathGroup) => PathGroup {
   const indexes = (analysis: ClusterAnalysis) => new Map(analysis.endpoints.map((e, i) => [e.id, i]));
   const sides = [diff.base, diff.head].map((analysis) => ({ analysis, index: indexes(analysis) }));
+  const endpointById = new Map(diff.endpoints.map((e) => [e.id, e]));
   return (group) => {
-    // A pair of two different endpoints (a group never consists of self pairs only).
-    let src = group.src.endpointIds[0] as string;
-    let dst: string | undefined;
-    for (const s of group.src.endpointIds) {
-      dst = group.dst.endpointIds.find((id) => id !== s);
-      if (dst !== undefined) {
-        src = s;
-        break;
-      }
-    }
+    const [src, dst] = firstPair(group, endpointById);
     const [base, head] = sides.map(({ analysis, index }) => {
       const s = index.get(src);
-      const d = dst === undefined ? undefined : index.get(dst);
+      const d = index.get(dst);
       return s === undefined || d === undefined ? null : explainPair(analysis, s, d, group.ports);
     });
     return { ...group, example: { base: base ?? null, head: head ?? null } };
   };
+}
+
+/** The group's first pair (two different endpoints, or one with its own pods); a group holds at least one. */
+function firstPair(group: PathGroup, endpointById: ReadonlyMap<string, Endpoint>): [string, string] {
+  const first = group.src.endpointIds[0] as string;
+  for (const s of group.src.endpointIds) {
+    const source = endpointById.get(s);
+    const d = group.dst.endpointIds.find((id) => id !== s || (source && hasSelfPair(source)));
+    if (d !== undefined) return [s, d];
+  }
+  return [first, group.dst.endpointIds[0] as string];
 }

@@ -1,10 +1,10 @@
-import { type Endpoint, isPodEndpoint } from "../../model/endpoint.js";
+import { type Endpoint, hasSelfPair, isPodEndpoint } from "../../model/endpoint.js";
 import { describeRanges } from "../../model/ip-range.js";
 import type { PortSet } from "../../model/port-set.js";
 import { compareStrings } from "../reach.js";
 import type { Cause, GroupSide, PathGroup } from "./types.js";
 
-/** A block of pairs (every source to every destination but itself) with the causes they share. */
+/** A block of pairs (as in `PairBlock`: self-pairs where `hasSelfPair`) with the causes they share. */
 export interface AttributedBlock {
   readonly src: readonly Endpoint[];
   readonly dst: readonly Endpoint[];
@@ -70,7 +70,7 @@ export function groupBlocks(blocks: readonly AttributedBlock[], context: Groupin
     for (const block of bucket) for (const e of [...block.src, ...block.dst]) endpointById.set(e.id, e);
     for (const { side: src, dsts } of dstsBySourceSide.values()) {
       for (const dst of foldSide([...dsts.values()], context)) {
-        const pairs = countPairs(src, dst);
+        const pairs = countPairs(src, dst, endpointById);
         if (pairs === 0) continue;
         const members = [...src.endpointIds, ...dst.endpointIds].map(
           (id) => endpointById.get(id) as Endpoint,
@@ -112,9 +112,10 @@ function ownCauses(members: readonly Endpoint[], context: GroupingContext): Caus
   });
 }
 
-function countPairs(src: GroupSide, dst: GroupSide): number {
+function countPairs(src: GroupSide, dst: GroupSide, endpointById: ReadonlyMap<string, Endpoint>): number {
   const dstIds = new Set(dst.endpointIds);
-  return src.endpointIds.reduce((n, id) => n + dst.endpointIds.length - (dstIds.has(id) ? 1 : 0), 0);
+  const noSelfPair = (id: string) => dstIds.has(id) && !hasSelfPair(endpointById.get(id) as Endpoint);
+  return src.endpointIds.reduce((n, id) => n + dst.endpointIds.length - (noSelfPair(id) ? 1 : 0), 0);
 }
 
 /** Endpoints as the fewest sides: whole namespaces (two or more workloads), one external side, the rest alone. */

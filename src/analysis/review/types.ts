@@ -43,6 +43,8 @@ export interface Cause {
   /** Plain English, e.g. `ingress rule #1 now allows every namespace`. */
   readonly detail: string;
   readonly rule?: { readonly direction: Direction; readonly index: number };
+  /** The direction a policy cause decides, also when no single rule does (isolation started or lifted). */
+  readonly direction?: Direction;
 }
 
 /**

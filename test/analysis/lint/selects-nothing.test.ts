@@ -29,22 +29,59 @@ describe("selects-nothing", () => {
     expect(finding.fix).toContain("did you mean app=web?");
   });
 
-  it("lists the values a key does carry when no value is a near miss", () => {
+  it("suggests a close label key as a typo too", () => {
+    const finding = only("selects-nothing", {
+      "apps.yaml": APPS,
+      "policy.yaml": policy("{ matchLabels: { ap: web } }"),
+    });
+    expect(finding.severity).toBe("warning");
+    expect(finding.message).toContain("did you mean app=web?");
+  });
+
+  it("is a notice naming the stand-in when no label is close, never an unrelated label as a suggestion", () => {
+    // tier=backend and tier=frontend exist in shop; neither is a typo of tier=web.
     const finding = only("selects-nothing", {
       "apps.yaml": APPS,
       "policy.yaml": policy("{ matchLabels: { tier: web } }"),
     });
-    // tier=backend and tier=frontend both exist in shop; neither is a typo of tier=web.
-    expect(finding.message).toContain("did you mean tier=backend or tier=frontend?");
+    expect(finding.severity).toBe("notice");
+    expect(finding.message).toBe(
+      "podSelector tier=web selects no workload: no workload of namespace shop carries these labels. The review applies the policy to a stand-in for the pods it names: pods with tier=web in namespace shop, not in the repository.",
+    );
+    expect(finding.message).not.toContain("did you mean");
   });
 
-  it("names the closest workload when only the combination of labels is missing", () => {
+  it("is a notice for pods an operator creates from labels no workload of the namespace is close to", () => {
+    const finding = only("selects-nothing", {
+      "apps.yaml": APPS,
+      "policy.yaml": policy("{ matchLabels: { app.kubernetes.io/name: alertmanager } }"),
+    });
+    expect(finding.severity).toBe("notice");
+    expect(finding.message).toContain(
+      "pods with app.kubernetes.io/name=alertmanager in namespace shop, not in the repository",
+    );
+  });
+
+  it("is a notice when only the combination of labels is missing, since no single label is a typo", () => {
     const finding = only("selects-nothing", {
       "apps.yaml": APPS,
       "policy.yaml": policy("{ matchLabels: { app: web, tier: backend } }"),
     });
-    // Each workload meets one of the two requirements; the first by name is shop/api.
-    expect(finding.message).toContain("Deployment shop/api matches all but app=web");
+    expect(finding.severity).toBe("notice");
+    expect(finding.message).toContain(
+      "pods with app=web, tier=backend in namespace shop, not in the repository",
+    );
+  });
+
+  it("says a selector whose requirements contradict each other selects no pod at all", () => {
+    const finding = only("selects-nothing", {
+      "apps.yaml": APPS,
+      "policy.yaml": policy(
+        "{ matchExpressions: [{ key: app, operator: In, values: [web] }, { key: app, operator: DoesNotExist }] }",
+      ),
+    });
+    expect(finding.severity).toBe("notice");
+    expect(finding.message).toContain("its requirements contradict each other");
   });
 
   it("does not report a selector that matches a workload", () => {
@@ -71,6 +108,7 @@ describe("selects-nothing", () => {
     expect(finding.message).toContain(
       "namespace batch has no workload in this repository or the cluster context",
     );
+    expect(finding.message).toContain("pods with app=worker in namespace batch, not in the repository");
   });
 
   it("counts workloads declared in the cluster context", () => {

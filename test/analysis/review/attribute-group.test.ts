@@ -8,6 +8,15 @@ function review(base: ManifestTree, head: ManifestTree) {
   return buildReview({ base, head, baseRevision: { label: "base" }, headRevision: { label: "head" } });
 }
 
+/** Every group has exactly one cause, matching `cause`. */
+function expectEachCausedBy(
+  groups: readonly { causes: readonly unknown[] }[],
+  cause: Record<string, unknown>,
+) {
+  expect(groups.length).toBeGreaterThan(0);
+  for (const group of groups) expect(group.causes).toEqual([expect.objectContaining(cause)]);
+}
+
 const policy = (ns: string, name: string, spec: string) =>
   `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: ${name}, namespace: ${ns} }\nspec:\n${spec.replace(/^/gm, "  ")}\n---\n`;
 
@@ -77,19 +86,14 @@ describe("grouping", () => {
 describe("attribution", () => {
   it("a new policy is the cause of what it closes, at its file and line", () => {
     const { closed } = review(tree(workloads), tree({ "w.yaml": workloads, "p.yaml": denyApi }));
-    expect(closed.length).toBeGreaterThan(0);
-    for (const group of closed) {
-      expect(group.causes).toEqual([
-        expect.objectContaining({
-          kind: "policy-added",
-          object: "NetworkPolicy shop/api-in",
-          file: "p.yaml",
-          line: 1,
-          side: "head",
-          detail: "new policy isolates the destination for ingress",
-        }),
-      ]);
-    }
+    expectEachCausedBy(closed, {
+      kind: "policy-added",
+      object: "NetworkPolicy shop/api-in",
+      file: "p.yaml",
+      line: 1,
+      side: "head",
+      detail: "new policy isolates the destination for ingress",
+    });
   });
 
   it("an edited rule is named by direction and index with the rule's line", () => {
@@ -99,15 +103,37 @@ describe("attribution", () => {
       "podSelector: { matchLabels: { app: api } }\ningress:\n- from: [{ podSelector: { matchLabels: { app: web } } }]\n- from: [{ namespaceSelector: {} }]\n  ports: [{ port: 80 }]",
     );
     const { opened } = review(tree(workloads + denyApi), tree({ "p.yaml": head, "w.yaml": workloads }));
-    expect(opened.map((g) => g.src.label)).toEqual(["any other pod in the cluster", "ops/*"]);
-    expect(opened[1]?.causes).toEqual([
-      expect.objectContaining({
-        kind: "policy-changed",
-        rule: { direction: "ingress", index: 1 },
-        line: 8,
-        detail: "ingress rule #1 now allows this traffic",
-      }),
+    // The api's own pods gain port 80 from each other too: rule #1 admits every namespace.
+    expect(opened.map((g) => g.src.label)).toEqual([
+      "any other pod in the cluster",
+      "ops/*",
+      "shop/api[Deployment]",
     ]);
+    expect(opened[2]?.dst.label).toBe("shop/api[Deployment]");
+    expectEachCausedBy(opened.slice(1), {
+      kind: "policy-changed",
+      rule: { direction: "ingress", index: 1 },
+      line: 8,
+      detail: "ingress rule #1 now allows this traffic",
+    });
+  });
+
+  it("a new policy whose egress is allow-all is not blamed for isolating the source's egress", () => {
+    // kube-prometheus ea158da2: ingress restricted, egress `[{}]`, in one new policy.
+    const both = policy(
+      "shop",
+      "web",
+      "podSelector: { matchLabels: { app: web } }\npolicyTypes: [Ingress, Egress]\negress: [{}]\ningress: []",
+    );
+    const { closed } = review(tree(workloads), tree({ "p.yaml": both, "w.yaml": workloads }));
+    // Only traffic into web closed (its own pods' included); nothing web sends.
+    expect(closed.every((g) => g.dst.label === "shop/web[Deployment]")).toBe(true);
+    expectEachCausedBy(closed, {
+      kind: "policy-added",
+      object: "NetworkPolicy shop/web",
+      direction: "ingress",
+      detail: "new policy isolates the destination for ingress",
+    });
   });
 
   it("a removed policy is the cause of what it no longer isolates, pointing at base", () => {
@@ -253,7 +279,8 @@ describe("grouping new workloads", () => {
       "0.0.0.0/0; ::/0 : All Connections (8 pairs)",
       "any other pod in the cluster : All Connections (4 pairs)",
       "ops/* : All Connections (8 pairs)",
-      "reports/* : All Connections (12 pairs)",
+      // 4 × 4: every workload to the three others and between its own pods.
+      "reports/* : All Connections (16 pairs)",
       "shop/web[Deployment] : All Connections (4 pairs)",
     ]);
     expect(fromReports[0]?.src.change).toBe("added");
