@@ -70,7 +70,8 @@ function parseFile(file: SourceFile, path: string): ParsedYaml {
   const read = contentWithinLimit(file, DEFAULT_MAX_FILE_BYTES);
   if ("finding" in read) return { documents: undefined, findings: [read.finding] };
   try {
-    return parseYamlFile(path, read.content);
+    // A kustomization may patch or copy from any object: every document, whatever its kind.
+    return parseYamlFile(path, read.content, { kinds: "all" });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {

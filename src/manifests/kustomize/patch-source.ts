@@ -66,7 +66,7 @@ function parseInline(
 ): { documents: unknown[]; positions: FieldPositions[] } | undefined {
   const keyLine = k.positions.lineOf(at);
   try {
-    const parsed = parseYamlFile(k.file, text);
+    const parsed = parseYamlFile(k.file, text, { kinds: "all" });
     for (const finding of parsed.findings)
       context.diagnostics.push({ ...finding, line: keyLine + finding.line });
     return {
