@@ -47,17 +47,24 @@ function median(values: readonly number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** Runs `fn` RUNS times (collecting garbage before each run when --expose-gc is on). */
-function measure<T>(fn: () => T): { ms: number; result: T } {
+/**
+ * Runs `fn` RUNS times (collecting garbage before each run when --expose-gc is on): the median
+ * wall time, and the median CPU time (user + system), steadier on a shared machine.
+ */
+function measure<T>(fn: () => T): { ms: number; cpuMs: number; result: T } {
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let result: T | undefined;
   for (let i = 0; i < RUNS; i++) {
     globalThis.gc?.();
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     result = fn();
+    const cpu = process.cpuUsage(cpuStart);
     times.push(performance.now() - start);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
   }
-  return { ms: median(times), result: result as T };
+  return { ms: median(times), cpuMs: median(cpuTimes), result: result as T };
 }
 
 function measureSize(size: number): SizeResult {
@@ -102,8 +109,10 @@ interface RealTreeResult {
   workloads: number;
   /** Loading the head and computing every pair: what `netpol-review reach` does once files are read. */
   reachMs: number;
+  reachCpuMs: number;
   /** Loading base and head (one review) and diffing them: `netpol-review diff` once files are read. */
   diffMs: number;
+  diffCpuMs: number;
   peakRssKb: number;
 }
 
@@ -122,7 +131,9 @@ function measureRealTree(): RealTreeResult {
     bytes: head.reduce((sum, f) => sum + f.size, 0),
     workloads: loadManifests(head).workloads.length,
     reachMs: reach.ms,
+    reachCpuMs: reach.cpuMs,
     diffMs: diff.ms,
+    diffCpuMs: diff.cpuMs,
     peakRssKb: process.resourceUsage().maxRSS,
   };
 }
@@ -174,9 +185,9 @@ function argValue(name: string): string | undefined {
 function realTreeText(result: RealTreeResult | string): string {
   if (typeof result === "string") return `Kubeflow-sized tree: ${result}`;
   return [
-    "| tree | files | YAML per tree (MB) | workloads | reach: load + every pair (ms) | diff: load both + diff (ms) | peak RSS (MB) |",
-    `|---|${"---:|".repeat(6)}`,
-    `| kubeflow-sized (70% CRD bytes) | ${fmtInt(result.files)} | ${(result.bytes / 1e6).toFixed(1)} | ${fmtInt(result.workloads)} | ${fmtMs(result.reachMs)} | ${fmtMs(result.diffMs)} | ${fmtMb(result.peakRssKb)} |`,
+    "| tree | files | YAML per tree (MB) | workloads | reach: load + every pair (ms) | reach CPU (ms) | diff: load both + diff (ms) | diff CPU (ms) | peak RSS (MB) |",
+    `|---|${"---:|".repeat(8)}`,
+    `| kubeflow-sized (70% CRD bytes) | ${fmtInt(result.files)} | ${(result.bytes / 1e6).toFixed(1)} | ${fmtInt(result.workloads)} | ${fmtMs(result.reachMs)} | ${fmtMs(result.reachCpuMs)} | ${fmtMs(result.diffMs)} | ${fmtMs(result.diffCpuMs)} | ${fmtMb(result.peakRssKb)} |`,
   ].join("\n");
 }
 

@@ -70,6 +70,7 @@ function parseFile(file: SourceFile, path: string): ParsedYaml {
   const read = contentWithinLimit(file, DEFAULT_MAX_FILE_BYTES);
   if ("finding" in read) return { documents: undefined, findings: [read.finding] };
   try {
+    // A kustomization may patch or copy from any object: every document, whatever its kind.
     return parseYamlFile(path, read.content, { kinds: "all" });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
