@@ -61,4 +61,21 @@ describe("the comment block above an object", () => {
     expect(tree.diagnostics).toEqual([]);
     expect(tree.policies[0]?.leadingComment).toBe("Web may call the API.");
   });
+
+  test("is read right after documents of kinds the review does not read (left out before parsing)", () => {
+    const tree = load(yaml`
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: { name: settings, namespace: shop }
+      data: { a: "1" }
+      ---
+      # Web may call the API.
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: { name: web, namespace: shop }
+    `);
+    expect(tree.diagnostics).toEqual([]);
+    expect(tree.policies[0]?.leadingComment).toBe("Web may call the API.");
+    expect(tree.policies[0]?.source.line).toBe(7);
+  });
 });
