@@ -1,5 +1,5 @@
 import { type Endpoint, hasSelfPair, isPodEndpoint } from "../model/endpoint.js";
-import type { Direction } from "../model/network-policy.js";
+import { type Direction, ruleName } from "../model/network-policy.js";
 import { PortSet } from "../model/port-set.js";
 import type { Protocol } from "../model/protocol.js";
 import type { ManifestTree } from "../model/tree.js";
@@ -161,7 +161,7 @@ export function explainDirection(
         file: policy.source.file,
         line: rule.rule.line,
         ports,
-        detail: `${direction} rule #${rule.rule.index} admits ${peer.label} on ${ports}`,
+        detail: `${ruleName(direction, rule.rule.index)} admits ${peer.label} on ${ports}`,
       });
     }
     if (allowedHere) continue;
@@ -169,7 +169,7 @@ export function explainDirection(
       rules.length === 0
         ? `selects these pods and has no ${direction} rules, so it allows nothing`
         : peerMatchedRule !== null
-          ? `${direction} rule #${peerMatchedRule} admits ${peer.label}, but not on these ports`
+          ? `${ruleName(direction, peerMatchedRule)} admits ${peer.label}, but not on these ports`
           : `no ${direction} rule admits ${peer.label}`;
     reasons.push({
       direction,

@@ -97,6 +97,8 @@ export interface AdminPolicy {
   readonly apiVersion: string;
   readonly name: string;
   readonly annotations: Readonly<Record<string, string>>;
+  /** The YAML comment block right above the object and/or its `metadata` key (lines joined by `\n`). */
+  readonly leadingComment?: string;
   readonly tier: AdminTier;
   /** 0-1000, lower first; absent for the BaselineAdminNetworkPolicy, which has none. */
   readonly priority?: number;
@@ -112,9 +114,9 @@ export function adminPolicyName(policy: Pick<AdminPolicy, "kind" | "name">): str
   return `${policy.kind} ${policy.name}`;
 }
 
-/** `"allow-dns"` when the rule has a name, `#2` (its 0-based index) otherwise. */
+/** `"allow-dns"` when the rule has a name, its position counted from 1 (`3`) otherwise, as `ruleName` counts. */
 export function adminRuleName(rule: Pick<AdminRule, "index" | "name">): string {
-  return rule.name ? `"${rule.name}"` : `#${rule.index}`;
+  return rule.name ? `"${rule.name}"` : `${rule.index + 1}`;
 }
 
 const KIND_ORDER: Readonly<Record<AdminPolicyKind, number>> = {

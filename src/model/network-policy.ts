@@ -44,11 +44,21 @@ export interface PolicyRule {
   readonly line: number;
 }
 
+/**
+ * `ingress rule 1`: how every text names a rule, counting from 1 (a `#0` would become an issue
+ * link on GitHub, and readers count from 1). The JSON keeps the 0-based `index`.
+ */
+export function ruleName(direction: Direction, index: number): string {
+  return `${direction} rule ${index + 1}`;
+}
+
 /** A networking.k8s.io/v1 NetworkPolicy as written, with positions. */
 export interface NetworkPolicy {
   readonly namespace: string;
   readonly name: string;
   readonly annotations: Readonly<Record<string, string>>;
+  /** The YAML comment block right above the object and/or its `metadata` key (lines joined by `\n`). */
+  readonly leadingComment?: string;
   readonly podSelector: LabelSelector;
   /** The directions the policy isolates, after Kubernetes' defaulting. */
   readonly policyTypes: readonly Direction[];

@@ -82,18 +82,52 @@ export function escapeHtml(text: string): string {
 const MARKDOWN_PUNCTUATION = new Set(["\\", "`", "*", "_", "[", "]", "|", "~", "$"]);
 
 /**
+ * What GitHub turns into a link inside a run of text: cmark-gfm's autolink extension links
+ * `www.` domains, `http://` / `https://` / `ftp://` URLs (any letters before `://` are read as
+ * the scheme), email addresses and `mailto:` / `xmpp:` addresses; GitHub itself links `@user`
+ * mentions and `#123` references. Bare domains (`acme.example`) are not autolinks in GFM.
+ */
+const LINKABLE = /www\.|:\/\/|@|mailto:|xmpp:|#\d/i;
+
+/**
+ * Where a run of text ends for `LINKABLE`: whitespace (an autolink never spans it), and the
+ * characters kept out of code spans (a pipe must stay escaped in a table row, a backtick would
+ * end the span, an autolink stops at `<`).
+ */
+const RUN_BREAK = /([\s|`<]+)/;
+
+/**
  * Inline Markdown text (a paragraph, a list item, a table cell, a heading): one line, HTML
  * metacharacters as entities (so `</details>`, `<!--` and `-->` stay text), Markdown syntax
- * backslash-escaped (pipes included, so table rows stay intact), mentions neutralised.
+ * backslash-escaped (pipes included, so table rows stay intact). A run of text GitHub would
+ * link (`LINKABLE`: a URL, `www.`, an email, a mention, `#123`) is shown as a code span
+ * instead, the only form in which cmark-gfm links nothing: an invisible character after `www.`
+ * or `://` would only become part of the link, and would end up in what users copy.
  */
 export function escapeMarkdown(text: string): string {
+  return singleLine(text)
+    .split(RUN_BREAK)
+    .map((run, i) => (i % 2 === 0 ? escapeRun(run) : escapeCharacters(run)))
+    .join("");
+}
+
+/** Quotes, brackets and sentence punctuation around a run stay outside its code span. */
+const AROUND_RUN = /^(["'([{]*)(.*?)([.,:;!?"')\]}]*)$/;
+
+function escapeRun(run: string): string {
+  const [, before = "", core = "", after = ""] = AROUND_RUN.exec(run) ?? [];
+  if (!LINKABLE.test(core)) return escapeCharacters(run);
+  return `${escapeCharacters(before)}${markdownCode(core)}${escapeCharacters(after)}`;
+}
+
+function escapeCharacters(text: string): string {
   let out = "";
-  for (const ch of singleLine(text)) {
+  for (const ch of text) {
     if (ch === "&" || ch === "<" || ch === ">") out += HTML_ENTITIES[ch];
     else if (MARKDOWN_PUNCTUATION.has(ch)) out += `\\${ch}`;
     else out += ch;
   }
-  return neutralizeMentions(out);
+  return out;
 }
 
 /**

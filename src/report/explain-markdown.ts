@@ -6,6 +6,7 @@ import type {
   Reason,
   Review,
 } from "../analysis/review/types.js";
+import { ruleName } from "../model/network-policy.js";
 import { fitToLimit, shrinkingCaps } from "./budget.js";
 import { escapeMarkdown, markdownCode, truncate } from "./escape.js";
 import {
@@ -275,7 +276,7 @@ const EFFECT_ICON: Readonly<Record<Reason["effect"], string>> = {
   passes: "↪️",
 };
 
-/** `✅ NetworkPolicy shop/x (`file:line`): egress rule #0 admits … on TCP 80`. */
+/** `✅ NetworkPolicy shop/x (`file:line`): egress rule 1 admits … on TCP 80`. */
 export function reasonMarkdown(
   reason: Reason,
   side: "base" | "head",
@@ -294,7 +295,7 @@ export function reasonMarkdown(
 
 /** Words for a reason whose detail is empty, from its structured fields. */
 function fallbackDetail(reason: Reason): string {
-  const rule = reason.rule === null ? "" : `${reason.direction} rule #${reason.rule} `;
+  const rule = reason.rule === null ? "" : `${ruleName(reason.direction, reason.rule)} `;
   if (reason.effect === "allows")
     return `${rule}allows ${reason.ports ? portsText(reason.ports) : "some of the flow"}`;
   if (reason.effect === "isolates")

@@ -1,5 +1,6 @@
 import type { FlowChanges } from "../analysis/review/flow-changes.js";
 import type { DirectionExplanation, FlowExplanation, Reason } from "../analysis/review/types.js";
+import { ruleName } from "../model/network-policy.js";
 import { escapeTerminal } from "./escape.js";
 import { causeText, locationText } from "./wording.js";
 
@@ -24,7 +25,7 @@ function directionText(direction: DirectionExplanation, subject: string): string
 
 function reasonText(reason: Reason): string {
   if (reason.effect === "not-isolated") return `    ${reason.detail}`;
-  const rule = reason.rule === null ? "" : ` rule #${reason.rule}`;
+  const rule = reason.rule === null ? "" : ` ${ruleName(reason.direction, reason.rule)}`;
   const where = reason.file === null ? "" : ` (${reason.file}:${reason.line})`;
   const tier = reason.tier ? `[${reason.tier}] ` : "";
   return `    ${tier}${reason.effect.padEnd(8)} ${reason.policy}${rule}${where}: ${reason.detail}`;

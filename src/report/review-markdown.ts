@@ -141,7 +141,7 @@ export function sideMarkdown(side: GroupSide): string {
   return note ? `${label} _(${note})_` : label;
 }
 
-/** `NetworkPolicy shop/x: ingress rule #0 now allows this traffic (`shop/policies.yaml:9`)`. */
+/** `NetworkPolicy shop/x: ingress rule 1 now allows this traffic (`shop/policies.yaml:9`)`. */
 export function causeMarkdown(cause: Cause, options: RenderOptions, inTable = false): string {
   const object = escapeMarkdown(truncate(cause.object, MAX_CHARS.object));
   const detail = richMarkdown(truncate(cause.detail, MAX_CHARS.detail), inTable);

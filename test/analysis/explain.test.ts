@@ -66,7 +66,7 @@ describe("explain", () => {
       (r) => r.policy === "NetworkPolicy shop/api-in",
     );
     expect(reason).toMatchObject({ effect: "isolates", rule: 0 });
-    expect(reason?.detail).toBe("ingress rule #0 admits shop/web[Deployment], but not on these ports");
+    expect(reason?.detail).toBe("ingress rule 1 admits shop/web[Deployment], but not on these ports");
   });
 
   it("a policy none of whose rules admit the peer says so", () => {

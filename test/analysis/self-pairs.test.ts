@@ -60,7 +60,7 @@ describe("traffic between pods of the same workload, across a change", () => {
       expect.objectContaining({
         kind: "policy-changed",
         rule: { direction: "ingress", index: 1 },
-        detail: "ingress rule #1 now allows this traffic",
+        detail: "ingress rule 2 now allows this traffic",
       }),
     ]);
     expect(own?.example?.base?.allowed.isEmpty()).toBe(true);
@@ -77,7 +77,7 @@ describe("traffic between pods of the same workload, across a change", () => {
     expect(result.base?.allowed.isEmpty()).toBe(true);
     expect(result.head?.allowed.toString()).toBe("TCP 9094");
     expect(result.changes.opened).toHaveLength(1);
-    expect(flowChangesText(result.changes)).toContain("ingress rule #1 now allows this traffic");
+    expect(flowChangesText(result.changes)).toContain("ingress rule 2 now allows this traffic");
   });
 
   it("explaining a Pod to itself is an error value: a pod cannot block access to itself", () => {

@@ -83,8 +83,8 @@ describe("pods a policy applies to but the repository does not hold", () => {
       "monitoring/prometheus-k8s[StatefulSet] => pods with app.kubernetes.io/name=grafana in namespace monitoring, not in the repository : TCP 3000",
     ]);
     expect(review.opened.map((g) => g.causes.map((c) => `${c.object}: ${c.detail}`))).toEqual([
-      ["NetworkPolicy monitoring/alertmanager-main: ingress rule #1 now allows this traffic"],
-      ["NetworkPolicy monitoring/grafana: ingress rule #0 now allows this traffic"],
+      ["NetworkPolicy monitoring/alertmanager-main: ingress rule 2 now allows this traffic"],
+      ["NetworkPolicy monitoring/grafana: ingress rule 1 now allows this traffic"],
     ]);
   });
 });

@@ -209,7 +209,7 @@ describe("netpol-review explain", () => {
       effect: "isolates",
       rule: 0,
       line: 7,
-      detail: "ingress rule #0 admits shop/web[Pod], but not on these ports",
+      detail: "ingress rule 1 admits shop/web[Pod], but not on these ports",
     });
   });
 
@@ -221,7 +221,7 @@ describe("netpol-review explain", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("At base:\nshop/web[Pod] => shop/api[Pod] : allowed: All Connections");
     expect(stdout).toContain("At head:\nshop/web[Pod] => shop/api[Pod] : allowed: TCP 9000");
-    expect(stdout).toContain("allows   NetworkPolicy shop/api-in rule #0 (policy.yaml:7)");
+    expect(stdout).toContain("allows   NetworkPolicy shop/api-in ingress rule 1 (policy.yaml:7)");
   });
 
   it("an unknown endpoint is a usage error with a suggestion", async () => {

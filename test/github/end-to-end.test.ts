@@ -58,9 +58,9 @@ describe("end to end, with the real engine", () => {
         {
           "annotation_level": "warning",
           "end_line": 12,
-          "message": "No kubernetes.io/description or netpol-review/description annotation says why this policy exists; reviewers cannot tell whether the traffic it allows or denies is intended.
+          "message": "No kubernetes.io/description or netpol-review/description annotation, and no comment right above it, says why this policy exists; reviewers cannot tell whether the traffic it allows or denies is intended.
 
-      Fix: Add a kubernetes.io/description annotation under metadata.annotations saying what the policy is for and who relies on it.",
+      Fix: Add a kubernetes.io/description annotation under metadata.annotations (or a comment right above the policy) saying what the policy is for and who relies on it.",
           "path": "deploy/policies.yaml",
           "start_line": 12,
           "title": "missing-description: NetworkPolicy shop/allow-web-to-db",
@@ -80,7 +80,7 @@ describe("end to end, with the real engine", () => {
         {
           "line": 12,
           "path": "deploy/policies.yaml",
-          "start": "**warning** \`missing-description\`: No kubernetes.io/description or netpol-review/description annotation says why this policy exists; reviewers cannot tell whether the traffic it allows or denies is intended.",
+          "start": "**warning** \`missing-description\`: No kubernetes.io/description or netpol-review/description annotation, and no comment right above it, says why this policy exists; reviewers cannot tell whether the traffic it allows or denies is intended.",
         },
       ]
     `);
@@ -119,7 +119,7 @@ describe("end to end, with the real engine", () => {
 
       Denied at base, allowed at head. What changed:
 
-      - NetworkPolicy shop/allow-web-to-db: new policy; its ingress rule #‍0 allows this traffic ([\`deploy/policies.yaml:22\`](https://github.com/octo-org/shop/blob/0de243519630e4e5411d9427dfa867a8c4b466f4/deploy/policies.yaml#L22))
+      - NetworkPolicy shop/allow-web-to-db: new policy; its ingress rule 1 allows this traffic ([\`deploy/policies.yaml:22\`](https://github.com/octo-org/shop/blob/0de243519630e4e5411d9427dfa867a8c4b466f4/deploy/policies.yaml#L22))
 
       Before and after:
 
@@ -127,7 +127,7 @@ describe("end to end, with the real engine", () => {
       | --- | --- | --- |
       | **Verdict** | 🚫 denied | ✅ allowed on TCP 5432 |
       | **Egress** from \`shop/web[Deployment]\` | _not isolated_<br>⚪ no NetworkPolicy selects these pods for egress | _not isolated_<br>⚪ no NetworkPolicy selects these pods for egress |
-      | **Ingress** to \`shop/db[Deployment]\` | _isolated, allows nothing_<br>🚫 NetworkPolicy shop/default-deny ([\`deploy/policies.yaml:1\`](https://github.com/octo-org/shop/blob/3a9efbc718cc78d818f758ff6853d993b4014a2a/deploy/policies.yaml#L1)): selects these pods and has no ingress rules, so it allows nothing | _isolated, allows TCP 5432_<br>✅ NetworkPolicy shop/allow-web-to-db ([\`deploy/policies.yaml:22\`](https://github.com/octo-org/shop/blob/0de243519630e4e5411d9427dfa867a8c4b466f4/deploy/policies.yaml#L22)): ingress rule #‍0 admits shop/web\\[Deployment\\] on TCP 5432<br>🚫 NetworkPolicy shop/default-deny ([\`deploy/policies.yaml:1\`](https://github.com/octo-org/shop/blob/0de243519630e4e5411d9427dfa867a8c4b466f4/deploy/policies.yaml#L1)): selects these pods and has no ingress rules, so it allows nothing |
+      | **Ingress** to \`shop/db[Deployment]\` | _isolated, allows nothing_<br>🚫 NetworkPolicy shop/default-deny ([\`deploy/policies.yaml:1\`](https://github.com/octo-org/shop/blob/3a9efbc718cc78d818f758ff6853d993b4014a2a/deploy/policies.yaml#L1)): selects these pods and has no ingress rules, so it allows nothing | _isolated, allows TCP 5432_<br>✅ NetworkPolicy shop/allow-web-to-db ([\`deploy/policies.yaml:22\`](https://github.com/octo-org/shop/blob/0de243519630e4e5411d9427dfa867a8c4b466f4/deploy/policies.yaml#L22)): ingress rule 1 admits shop/web\\[Deployment\\] on TCP 5432<br>🚫 NetworkPolicy shop/default-deny ([\`deploy/policies.yaml:1\`](https://github.com/octo-org/shop/blob/0de243519630e4e5411d9427dfa867a8c4b466f4/deploy/policies.yaml#L1)): selects these pods and has no ingress rules, so it allows nothing |
 
       ---
 
@@ -141,13 +141,13 @@ describe("end to end, with the real engine", () => {
       | --- | --- | --- |
       | **Verdict** | 🚫 denied | ✅ allowed on TCP 5432 |
       | **Egress** from \`shop/web[Deployment]\` | _not isolated_<br>⚪ no NetworkPolicy selects these pods for egress | _not isolated_<br>⚪ no NetworkPolicy selects these pods for egress |
-      | **Ingress** to \`shop/db[Deployment]\` | _isolated, allows nothing_<br>🚫 NetworkPolicy shop/default-deny ([\`deploy/policies.yaml:1\`](https://github.com/octo-org/shop/blob/3a9efbc718cc78d818f758ff6853d993b4014a2a/deploy/policies.yaml#L1)): selects these pods and has no ingress rules, so it allows nothing | _isolated, allows TCP 5432_<br>✅ NetworkPolicy shop/allow-web-to-db ([\`deploy/policies.yaml:22\`](https://github.com/octo-org/shop/blob/0de243519630e4e5411d9427dfa867a8c4b466f4/deploy/policies.yaml#L22)): ingress rule #‍0 admits shop/web\\[Deployment\\] on TCP 5432<br>🚫 NetworkPolicy shop/default-deny ([\`deploy/policies.yaml:1\`](https://github.com/octo-org/shop/blob/0de243519630e4e5411d9427dfa867a8c4b466f4/deploy/policies.yaml#L1)): selects these pods and has no ingress rules, so it allows nothing |
+      | **Ingress** to \`shop/db[Deployment]\` | _isolated, allows nothing_<br>🚫 NetworkPolicy shop/default-deny ([\`deploy/policies.yaml:1\`](https://github.com/octo-org/shop/blob/3a9efbc718cc78d818f758ff6853d993b4014a2a/deploy/policies.yaml#L1)): selects these pods and has no ingress rules, so it allows nothing | _isolated, allows TCP 5432_<br>✅ NetworkPolicy shop/allow-web-to-db ([\`deploy/policies.yaml:22\`](https://github.com/octo-org/shop/blob/0de243519630e4e5411d9427dfa867a8c4b466f4/deploy/policies.yaml#L22)): ingress rule 1 admits shop/web\\[Deployment\\] on TCP 5432<br>🚫 NetworkPolicy shop/default-deny ([\`deploy/policies.yaml:1\`](https://github.com/octo-org/shop/blob/0de243519630e4e5411d9427dfa867a8c4b466f4/deploy/policies.yaml#L1)): selects these pods and has no ingress rules, so it allows nothing |
 
       **Changed:** denied at base, allowed on TCP 5432 at head.
 
       **What changed:**
       - ➕ Opened TCP 5432, because:
-        - NetworkPolicy shop/allow-web-to-db: new policy; its ingress rule #‍0 allows this traffic ([\`deploy/policies.yaml:22\`](https://github.com/octo-org/shop/blob/0de243519630e4e5411d9427dfa867a8c4b466f4/deploy/policies.yaml#L22))
+        - NetworkPolicy shop/allow-web-to-db: new policy; its ingress rule 1 allows this traffic ([\`deploy/policies.yaml:22\`](https://github.com/octo-org/shop/blob/0de243519630e4e5411d9427dfa867a8c4b466f4/deploy/policies.yaml#L22))
       "
     `);
   });

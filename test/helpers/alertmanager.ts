@@ -19,11 +19,11 @@ spec:
 ---
 `;
 
-/** Ingress rule #1 of `alertmanagerPolicy`: the replicas' gossip, TCP and UDP 9094. */
+/** Ingress rule 2 of `alertmanagerPolicy`: the replicas' gossip, TCP and UDP 9094. */
 export const GOSSIP_RULE = `  - from: [{ podSelector: { matchLabels: { app.kubernetes.io/name: alertmanager } } }]
     ports: [{ port: 9094, protocol: TCP }, { port: 9094, protocol: UDP }]`;
 
-/** Rule #0 admits the Prometheus pods on 9093; `extraRules` follow it. */
+/** Rule 1 admits the Prometheus pods on 9093; `extraRules` follow it. */
 export const alertmanagerPolicy = (extraRules = "") => `
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy

@@ -53,8 +53,8 @@ describe("renderCheckRun", () => {
       "payments/policies.yaml:93-93 notice ipblock-external: NetworkPolicy payments/payments-api-egress",
     ]);
     expect(check.annotations[0]?.message).toBe(
-      "No kubernetes.io/description or netpol-review/description annotation says why this policy exists; reviewers cannot tell whether the traffic it allows or denies is intended.\n\n" +
-        "Fix: Add a kubernetes.io/description annotation under metadata.annotations saying what the policy is for and who relies on it.",
+      "No kubernetes.io/description or netpol-review/description annotation, and no comment right above it, says why this policy exists; reviewers cannot tell whether the traffic it allows or denies is intended.\n\n" +
+        "Fix: Add a kubernetes.io/description annotation under metadata.annotations (or a comment right above the policy) saying what the policy is for and who relies on it.",
     );
   });
 

@@ -6,12 +6,7 @@ import { parseFlowchart } from "./mermaid-parser.js";
 import { cause, EXAMPLE_REVIEW, endpoint, finding, group, namespaceSide, review, tcp } from "./reviews.js";
 
 const why = [
-  cause(
-    "policy-changed",
-    "NetworkPolicy a/p",
-    "a/policies.yaml:4",
-    "ingress rule #0 now allows this traffic",
-  ),
+  cause("policy-changed", "NetworkPolicy a/p", "a/policies.yaml:4", "ingress rule 1 now allows this traffic"),
 ];
 
 describe("renderComment", () => {
@@ -37,14 +32,14 @@ describe("renderComment", () => {
       "data/postgres[StatefulSet]",
       "TCP 5432",
       "CronJob payments/reporting: new workload (payments/reporting.yaml:1)<br>" +
-        "NetworkPolicy payments/reporting-egress: new policy; its egress rule #0 allows this traffic (payments/policies.yaml:111)<br>" +
-        "NetworkPolicy data/postgres-ingress: ingress rule #0 now allows this traffic (data/policies.yaml:55)",
+        "NetworkPolicy payments/reporting-egress: new policy; its egress rule 1 allows this traffic (payments/policies.yaml:111)<br>" +
+        "NetworkPolicy data/postgres-ingress: ingress rule 1 now allows this traffic (data/policies.yaml:55)",
     ]);
     expect(closed?.[2]).toEqual([
       "ops/bastion[Deployment]",
       "payments/admin-api[Deployment]",
       "TCP 8443",
-      "NetworkPolicy payments/admin-api-ingress: ingress rule #0 no longer allows this traffic (payments/policies.yaml:113 at base)",
+      "NetworkPolicy payments/admin-api-ingress: ingress rule 1 no longer allows this traffic (payments/policies.yaml:113 at base)",
     ]);
   });
 

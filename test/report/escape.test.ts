@@ -10,7 +10,14 @@ import {
   singleLine,
   truncate,
 } from "../../src/report/escape.js";
-import { markdownProblems, parseMarkdown, tables, visibleText } from "./markdown-checks.js";
+import {
+  inlineText,
+  liveAutolinks,
+  markdownProblems,
+  parseMarkdown,
+  tables,
+  visibleText,
+} from "./markdown-checks.js";
 
 const ZWJ = "\u200d";
 
@@ -66,8 +73,7 @@ describe("escapeMarkdown", () => {
 
   test("renders back to exactly the input text", () => {
     const input = "a*b_c`d[e](f)|g~h$i\\j <k> &l @m #1";
-    const rendered = visibleText(escapeMarkdown(input)).replaceAll(ZWJ, "");
-    expect(rendered).toBe(input);
+    expect(inlineText(escapeMarkdown(input))).toBe(input);
   });
 
   test("keeps a table row intact whatever the cell holds", () => {
@@ -149,5 +155,65 @@ describe("escapeMermaidLabel", () => {
 describe("escapeTerminal", () => {
   test("removes escape sequences and line breaks", () => {
     expect(escapeTerminal("a\u001b[2Jb\nc")).toBe("a[2Jb c");
+  });
+});
+
+describe("autolinks", () => {
+  const LINKS = [
+    "www.acme-sso-login.example",
+    "WWW.ACME.example",
+    "(www.acme.example)",
+    "https://acme.example/login?x=1",
+    "http://acme.example",
+    "ftp://files.acme.example",
+    "xhttps://acme.example",
+    "mailto:security@acme.example",
+    "security@acme.example",
+    "see:https://acme.example",
+  ];
+
+  test("the judge finds GitHub's autolinks in plain text, including cmark-gfm's ftp://", () => {
+    for (const link of LINKS.filter((l) => !l.startsWith("xhttps"))) {
+      expect(liveAutolinks(`text ${link} text`), link).not.toEqual([]);
+    }
+    // Letters before the scheme make it another scheme for cmark-gfm; a bare domain is no autolink.
+    expect(liveAutolinks("acme-sso-login.example")).toEqual([]);
+    expect(liveAutolinks("[ours](https://acme.example)")).toEqual([]);
+  });
+
+  test("an invisible character after www. or :// does not stop the link", () => {
+    expect(liveAutolinks("www.\u200dacme.example")).not.toEqual([]);
+    expect(liveAutolinks("https://\u200dacme.example")).not.toEqual([]);
+  });
+
+  test("shows every URL, www. domain and email address as a code span, which links nothing", () => {
+    for (const link of LINKS) {
+      const markdown = escapeMarkdown(`policy ${link} | cell`);
+      expect(liveAutolinks(markdown), markdown).toEqual([]);
+      expect(markdownProblems(markdown)).toEqual([]);
+      expect(markdown).toContain(`\`${link.replace(/^\((.*)\)$/, "$1")}\``);
+      expect(inlineText(markdown)).toBe(`policy ${link} | cell`);
+    }
+    expect(escapeMarkdown("www.acme-sso-login.example")).toBe("`www.acme-sso-login.example`");
+    // Quotes, brackets and punctuation around the run stay text.
+    expect(escapeMarkdown('ping @octocat, fixes #12 ("www.a.example").')).toBe(
+      'ping `@octocat`, fixes `#12` ("`www.a.example`").',
+    );
+  });
+
+  test("keeps a table row intact when a cell holds a link", () => {
+    const cell = escapeMarkdown("www.a.example|https://b.example/`x`|c");
+    const markdown = `| one | two |\n| --- | --- |\n| ${cell} | x |`;
+    expect(markdownProblems(markdown)).toEqual([]);
+    expect(tables(markdown)).toEqual([
+      [
+        ["one", "two"],
+        ["www.a.example|https://b.example/`x`|c", "x"],
+      ],
+    ]);
+  });
+
+  test("writes no invisible character into Markdown text", () => {
+    expect(escapeMarkdown("@org/team #1 www.a.example a@b.example")).not.toContain(ZWJ);
   });
 });

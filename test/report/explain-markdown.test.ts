@@ -31,7 +31,7 @@ describe("renderFlowExplanation", () => {
 
   test("names the policy and rule that allow the flow, with file:line", () => {
     expect(table?.[3]?.[1]).toBe(
-      "isolated, allows TCP 3000<br>✅ NetworkPolicy shop/allow-from-ingress-nginx (shop/policies.yaml:57): ingress rule #0 admits all pods in namespace ingress-nginx on TCP 3000",
+      "isolated, allows TCP 3000<br>✅ NetworkPolicy shop/allow-from-ingress-nginx (shop/policies.yaml:57): ingress rule 1 admits all pods in namespace ingress-nginx on TCP 3000",
     );
   });
 
@@ -75,7 +75,7 @@ describe("renderFlowExplanation", () => {
       },
     };
     const reply = renderFlowExplanation({ from: "a", to: "b" }, bare, bare);
-    expect(reply).toContain("(`shop/policies.yaml:57`): ingress rule #‍0 allows TCP 3000");
+    expect(reply).toContain("(`shop/policies.yaml:57`): ingress rule 1 allows TCP 3000");
     expect(tables(reply)[0]?.[1]?.[1]).toBe("✅ all traffic allowed");
   });
 
@@ -97,7 +97,7 @@ describe("renderChangeExplanation", () => {
     expect(reply).toContain(
       "**➖ Closed:** ops/bastion\\[Deployment\\] → payments/admin-api\\[Deployment\\] on TCP 8443\n\n" +
         "Allowed at base, denied at head. What changed:\n\n" +
-        "- NetworkPolicy payments/admin-api-ingress: ingress rule #‍0 no longer allows this traffic (`payments/policies.yaml:113` at base)",
+        "- NetworkPolicy payments/admin-api-ingress: ingress rule 1 no longer allows this traffic (`payments/policies.yaml:113` at base)",
     );
     expect(markdownProblems(reply)).toEqual([]);
   });
@@ -114,7 +114,7 @@ describe("renderChangeExplanation", () => {
               "policy-changed",
               "NetworkPolicy shop/allow-scrape",
               "shop/policies.yaml:3",
-              "ingress rule #0 now allows this traffic",
+              "ingress rule 1 now allows this traffic",
             ),
           ],
         ),

@@ -6,7 +6,7 @@ import { renderCheckRun } from "../../src/report/check-run.js";
 import { COMMENT_MARKER, renderComment } from "../../src/report/comment.js";
 import { renderChangeExplanation, renderFlowExplanation } from "../../src/report/explain-markdown.js";
 import { renderReviewText } from "../../src/report/review-text.js";
-import { markdownProblems, mermaidBlocks, tables, visibleText } from "./markdown-checks.js";
+import { liveAutolinks, markdownProblems, mermaidBlocks, tables, visibleText } from "./markdown-checks.js";
 import { parseFlowchart } from "./mermaid-parser.js";
 import { cause, endpoint, finding, group, review, tcp } from "./reviews.js";
 
@@ -23,6 +23,8 @@ const EVIL = [
   "*bold* _it_ ~~gone~~ $x^2$ [link](javascript:alert(1)) #1",
   "back\\slash\\|pipe\\",
   "\u001b[31mred\u202e",
+  "www.acme-sso-login.example https://acme-sso-login.example/login?next=/ ftp://files.example",
+  "mailto:security@acme.example security@acme.example www.\u200dhidden.example",
 ].join(" ");
 
 const ZWJ = /\u200d/g;
@@ -70,6 +72,9 @@ describe("a review made of hostile strings", () => {
   test("renders a comment with no foreign HTML, no live mention, balanced details and fences, intact tables", () => {
     // Parsed as GitHub does: only our own tags are HTML; `<script>` and friends are text or code.
     expect(markdownProblems(comment)).toEqual([]);
+    expect(liveAutolinks(comment)).toEqual([]);
+    // No invisible character of ours: the only joiners are the one the manifest wrote.
+    expect(comment.replaceAll("www.\u200dhidden", "")).not.toContain("\u200d");
     expect(comment.startsWith(`${COMMENT_MARKER}\n`)).toBe(true);
     expect(comment.split(COMMENT_MARKER)).toHaveLength(2);
     expect(hasControls(comment)).toBe(false);
@@ -105,6 +110,7 @@ describe("a review made of hostile strings", () => {
     const check = renderCheckRun(HOSTILE);
     expect(markdownProblems(check.summary)).toEqual([]);
     expect(markdownProblems(check.text)).toEqual([]);
+    expect(visibleText(check.text)).toContain("www.acme-sso-login.example");
     expect(check.title).not.toMatch(/@org/);
     expect(check.annotations).toHaveLength(2);
     for (const a of check.annotations) expect(`${a.title} ${a.message}`).not.toMatch(/@org|@octocat/);

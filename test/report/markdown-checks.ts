@@ -35,7 +35,8 @@ const OWN_HTML = ["<!-- netpol-review -->", "<details>", "</details>", "<summary
  * - `<details>` opened and closed out of order;
  * - a code fence left open;
  * - a table row whose cell count differs from its header's;
- * - a live `@mention` or `#123` reference in text GitHub would link.
+ * - a live `@mention` or `#123` reference in text GitHub would link;
+ * - a live link we did not write as `[text](url)`: an autolink (`liveAutolinks`).
  */
 export function markdownProblems(markdown: string): string[] {
   const problems: string[] = [];
@@ -73,7 +74,35 @@ export function markdownProblems(markdown: string): string[] {
     if (mention) problems.push(`live mention in ${JSON.stringify(value)}`);
     if (/(?:^|[^\w&])#\d/.test(value)) problems.push(`live issue reference in ${JSON.stringify(value)}`);
   });
+  problems.push(...liveAutolinks(markdown, root).map((link) => `live link ${JSON.stringify(link)}`));
   return problems;
+}
+
+/**
+ * cmark-gfm (GitHub's renderer) links `ftp://` URLs as it links `http(s)://` ones, when the
+ * letters right before `://` are one of those schemes (any case); micromark does not link
+ * `ftp://`, so that case is checked on the text itself.
+ */
+const CMARK_ONLY_URL = /(?<![A-Za-z])ftp:\/\/[^\s<]/i;
+
+/**
+ * The links GitHub would make of text: autolink literals (`www.`, `http(s)://`, emails,
+ * `mailto:`) and `<url>` autolinks, found by micromark's GFM autolink-literal extension, which
+ * follows cmark-gfm's rules except where it links more (after a bracket, uppercase `WWW.`: a
+ * stricter judge), plus `CMARK_ONLY_URL`. Links written as `[text](url)` are ours.
+ */
+export function liveAutolinks(markdown: string, root: Root = parseMarkdown(markdown)): string[] {
+  const links: string[] = [];
+  walk(root, (node, parents) => {
+    if (node.type === "link" && markdown[node.position?.start.offset ?? -1] !== "[") {
+      links.push(node.url);
+    }
+    if (node.type === "text" && !parents.some((p) => p.type === "link")) {
+      const url = CMARK_ONLY_URL.exec(node.value);
+      if (url) links.push(node.value.slice(url.index));
+    }
+  });
+  return links;
 }
 
 /** The sources of the ```mermaid blocks. */
@@ -106,4 +135,13 @@ export function visibleText(markdown: string): string {
     if (node.type === "text" || node.type === "inlineCode" || node.type === "code") parts.push(node.value);
   });
   return parts.join(" ");
+}
+
+/** The text of inline Markdown as a reader sees it (text and code spans run together). */
+export function inlineText(markdown: string): string {
+  const parts: string[] = [];
+  walk(parseMarkdown(markdown), (node) => {
+    if (node.type === "text" || node.type === "inlineCode") parts.push(node.value);
+  });
+  return parts.join("");
 }

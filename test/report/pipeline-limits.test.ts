@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { buildReview } from "../../src/analysis/review/build.js";
+import { inlineComments } from "../../src/github/publish/review-comments.js";
 import type { ManifestTree } from "../../src/model/tree.js";
 import { renderCheckRun } from "../../src/report/check-run.js";
 import { COMMENT_LIMIT, renderComment } from "../../src/report/comment.js";
 import { renderChangeExplanation } from "../../src/report/explain-markdown.js";
+import { unifiedPatch } from "../github/helpers/line-diff.js";
 import { tree } from "../helpers/trees.js";
-import { markdownProblems } from "./markdown-checks.js";
+import { liveAutolinks, markdownProblems } from "./markdown-checks.js";
 
 const review = (base: ManifestTree, head: ManifestTree) =>
   buildReview({ base, head, baseRevision: { label: "base" }, headRevision: { label: "head" } });
@@ -44,6 +46,52 @@ spec:
       expect(markdown).toContain("alert(1)");
       // ...and, parsed as GitHub parses Markdown, holds no HTML of its own, no live mention,
       // no broken table, fence or <details>.
+      expect(markdownProblems(markdown)).toEqual([]);
+    }
+  });
+
+  it("names, labels and annotations that look like links reach every surface as text that links nothing", () => {
+    const site = "www.acme-sso-login.example";
+    const manifests = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web, namespace: shop }
+spec: { template: { metadata: { labels: { app: "${site}" } }, spec: { containers: [{ name: c, image: i }] } } }
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: ${site}
+  namespace: shop
+  annotations: { kubernetes.io/description: "Log in at https://${site}/login or mail security@acme.example" }
+spec:
+  podSelector: { matchLabels: { app: "${site}" } }
+  ingress:
+    - from: [{ podSelector: { matchLabels: { app: "www.evil.example" } } }, { namespaceSelector: {} }]
+      ports: [{ protocol: TCP }]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: "undocumented.${site}", namespace: shop }
+spec: { podSelector: {} }
+`;
+    const result = review(tree(""), tree(manifests));
+    expect(result.findings.some((f) => f.rule === "port-entry-without-port")).toBe(true);
+    const changed = [{ path: "manifests.yaml", status: "added", patch: unifiedPatch("", manifests) }];
+    // The finding marker is the app's own HTML comment.
+    const inline = inlineComments(result, changed).map((c) =>
+      c.body.replace(/<!-- netpol-review:finding \w+ -->/, ""),
+    );
+    expect(inline.length).toBeGreaterThan(0);
+    const surfaces = [
+      renderComment(result),
+      renderCheckRun(result).summary,
+      renderCheckRun(result).text,
+      renderChangeExplanation(result),
+    ];
+    for (const markdown of surfaces) expect(markdown).toContain(site);
+    for (const markdown of [...surfaces, ...inline]) {
+      // Judged as GitHub's renderer would: no autolink, no foreign HTML, mention or broken layout.
+      expect(liveAutolinks(markdown)).toEqual([]);
       expect(markdownProblems(markdown)).toEqual([]);
     }
   });

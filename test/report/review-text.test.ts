@@ -15,7 +15,7 @@ describe("renderReviewText", () => {
   test("prints one +/- line per group with every cause indented below", () => {
     expect(text).toContain(
       "  - ops/bastion[Deployment] => payments/admin-api[Deployment] : TCP 8443\n" +
-        "      because NetworkPolicy payments/admin-api-ingress: ingress rule #0 no longer allows this traffic (payments/policies.yaml:113, at base)\n",
+        "      because NetworkPolicy payments/admin-api-ingress: ingress rule 1 no longer allows this traffic (payments/policies.yaml:113, at base)\n",
     );
   });
 

@@ -103,7 +103,7 @@ const backendIngress = cause(
   "policy-changed",
   "NetworkPolicy shop/backend-ingress",
   "shop/policies.yaml:99",
-  "ingress rule #0 now allows this traffic",
+  "ingress rule 1 now allows this traffic",
 );
 const reportingAdded = cause(
   "workload-added",
@@ -116,7 +116,7 @@ const backend = endpoint("shop/backend[Deployment]");
 const kubeDns = endpoint("pods with k8s-app=kube-dns in namespace kube-system");
 
 const MISSING_DESCRIPTION_FIX =
-  "Add a kubernetes.io/description annotation under metadata.annotations saying what the policy is for and who relies on it.";
+  "Add a kubernetes.io/description annotation under metadata.annotations (or a comment right above the policy) saying what the policy is for and who relies on it.";
 const BROAD_SELECTOR_FIX =
   "Select only the pods that need this traffic with podSelector.matchLabels; keep podSelector: {} for default-deny policies, which allow nothing.";
 
@@ -139,13 +139,13 @@ export const EXAMPLE_REVIEW: Review = review({
         "policy-added",
         "NetworkPolicy payments/reporting-egress",
         "payments/policies.yaml:111",
-        "new policy; its egress rule #0 allows this traffic",
+        "new policy; its egress rule 1 allows this traffic",
       ),
       cause(
         "policy-changed",
         "NetworkPolicy data/postgres-ingress",
         "data/policies.yaml:55",
-        "ingress rule #0 now allows this traffic",
+        "ingress rule 1 now allows this traffic",
       ),
     ]),
     group(reporting, kubeDns, tcp(53).union(udp(53)), [
@@ -154,7 +154,7 @@ export const EXAMPLE_REVIEW: Review = review({
         "policy-changed",
         "NetworkPolicy payments/allow-dns",
         "payments/policies.yaml:28",
-        "egress rule #0 now allows this traffic",
+        "egress rule 1 now allows this traffic",
       ),
     ]),
     group(reporting, backend, tcp(8080), [
@@ -163,7 +163,7 @@ export const EXAMPLE_REVIEW: Review = review({
         "policy-added",
         "NetworkPolicy payments/reporting-egress",
         "payments/policies.yaml:121",
-        "new policy; its egress rule #1 allows this traffic",
+        "new policy; its egress rule 2 allows this traffic",
       ),
       backendIngress,
     ]),
@@ -181,7 +181,7 @@ export const EXAMPLE_REVIEW: Review = review({
         "policy-changed",
         "NetworkPolicy shop/allow-from-ingress-nginx",
         "shop/policies.yaml:57",
-        "ingress rule #0 no longer allows this traffic",
+        "ingress rule 1 no longer allows this traffic",
         "base",
       ),
     ]),
@@ -190,7 +190,7 @@ export const EXAMPLE_REVIEW: Review = review({
         "policy-changed",
         "NetworkPolicy payments/admin-api-ingress",
         "payments/policies.yaml:113",
-        "ingress rule #0 no longer allows this traffic",
+        "ingress rule 1 no longer allows this traffic",
         "base",
       ),
     ]),
@@ -199,7 +199,7 @@ export const EXAMPLE_REVIEW: Review = review({
         "policy-changed",
         "NetworkPolicy payments/payments-api-egress",
         "payments/policies.yaml:92",
-        "egress rule #1 no longer allows this traffic",
+        "egress rule 2 no longer allows this traffic",
         "base",
       ),
     ]),
@@ -210,7 +210,7 @@ export const EXAMPLE_REVIEW: Review = review({
       "notice",
       "payments/policies.yaml:93",
       "NetworkPolicy payments/payments-api-egress",
-      "egress rule #1 allows traffic to 203.0.113.0/25, addresses outside the cluster's pods; who answers there can change without any change to this repository.",
+      "egress rule 2 allows traffic to 203.0.113.0/25, addresses outside the cluster's pods; who answers there can change without any change to this repository.",
       { fix: "Keep the range as narrow as the pods need, and say in the policy's description who owns it." },
     ),
     finding(
@@ -218,7 +218,7 @@ export const EXAMPLE_REVIEW: Review = review({
       "warning",
       "payments/policies.yaml:99",
       "NetworkPolicy payments/reporting-egress",
-      "No kubernetes.io/description or netpol-review/description annotation says why this policy exists; reviewers cannot tell whether the traffic it allows or denies is intended.",
+      "No kubernetes.io/description or netpol-review/description annotation, and no comment right above it, says why this policy exists; reviewers cannot tell whether the traffic it allows or denies is intended.",
       { fix: MISSING_DESCRIPTION_FIX },
     ),
     finding(
@@ -226,7 +226,7 @@ export const EXAMPLE_REVIEW: Review = review({
       "warning",
       "payments/policies.yaml:154",
       "NetworkPolicy payments/admin-api-ingress",
-      "ingress rule #0 allows TCP port 443, which is the port of Service payments/admin-api, not of its pods: the Service forwards it to 8443 (named https), and policies see the pods' port, so this entry does not allow the traffic sent through the Service (none of the pods this policy selects listens on 443).",
+      "ingress rule 1 allows TCP port 443, which is the port of Service payments/admin-api, not of its pods: the Service forwards it to 8443 (named https), and policies see the pods' port, so this entry does not allow the traffic sent through the Service (none of the pods this policy selects listens on 443).",
       { fix: "Use the pods' port (the named port https or its number) instead of the Service port 443." },
     ),
     finding(
@@ -249,7 +249,7 @@ export const EXAMPLE_REVIEW: Review = review({
       "notice",
       "data/policies.yaml:27",
       "NetworkPolicy data/allow-dns",
-      "The peer of egress rule #0 (to pods with k8s-app=kube-dns in namespace kube-system) matches no known pod: no namespace in this repository or the cluster context matches it, so whether the rule allows anything cannot be checked.",
+      "The peer of egress rule 1 (to pods with k8s-app=kube-dns in namespace kube-system) matches no known pod: no namespace in this repository or the cluster context matches it, so whether the rule allows anything cannot be checked.",
       { introduced: false },
     ),
     finding(
@@ -257,7 +257,7 @@ export const EXAMPLE_REVIEW: Review = review({
       "warning",
       "shop/policies.yaml:65",
       "NetworkPolicy shop/allow-frontend-egress",
-      "No kubernetes.io/description or netpol-review/description annotation says why this policy exists; reviewers cannot tell whether the traffic it allows or denies is intended.",
+      "No kubernetes.io/description or netpol-review/description annotation, and no comment right above it, says why this policy exists; reviewers cannot tell whether the traffic it allows or denies is intended.",
       { fix: MISSING_DESCRIPTION_FIX, introduced: false },
     ),
   ],
@@ -283,7 +283,7 @@ export const NAMESPACE_REVIEW: Review = review({
           "policy-changed",
           "NetworkPolicy shop/allow-prometheus-scrape",
           "shop/policies.yaml:142",
-          "ingress rule #0 now allows this traffic",
+          "ingress rule 1 now allows this traffic",
         ),
       ],
     ),
@@ -292,7 +292,7 @@ export const NAMESPACE_REVIEW: Review = review({
         "policy-added",
         "NetworkPolicy shop/allow-public-https",
         "shop/public.yaml:12",
-        "new policy; its ingress rule #0 allows this traffic",
+        "new policy; its ingress rule 1 allows this traffic",
       ),
     ]),
   ],
@@ -318,7 +318,7 @@ export const NAMESPACE_REVIEW: Review = review({
       "warning",
       "shop/public.yaml:15",
       "NetworkPolicy shop/allow-public-https",
-      "ingress rule #0 allows traffic from 0.0.0.0/0 except 10.0.0.0/8, which is the whole internet.",
+      "ingress rule 1 allows traffic from 0.0.0.0/0 except 10.0.0.0/8, which is the whole internet.",
       {
         fix: "Allow only the load balancer's ranges, or route public traffic through the ingress controller.",
       },

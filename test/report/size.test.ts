@@ -21,7 +21,7 @@ function openedGroups(n: number): PathGroup[] {
           "policy-changed",
           `NetworkPolicy data-${i % 13}/db-ingress`,
           `data-${i % 13}/policies.yaml:${10 + i}`,
-          "ingress rule #0 now allows this traffic",
+          "ingress rule 1 now allows this traffic",
         ),
       ],
     ),

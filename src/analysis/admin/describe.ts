@@ -10,7 +10,7 @@ export function adminObject(policy: AdminPolicy): string {
   return adminPolicyName(policy);
 }
 
-/** `egress rule "deny-internet"` or `egress rule #2` (0-based, as NetworkPolicy rules are numbered). */
+/** `egress rule "deny-internet"` or `egress rule 3` (counted from 1, as NetworkPolicy rules are). */
 export function adminRuleLabel(direction: Direction, rule: AdminRule): string {
   return `${direction} rule ${adminRuleName(rule)}`;
 }

@@ -1,4 +1,4 @@
-import { type AdminPolicyKind, adminPolicyName } from "../../model/admin-policy.js";
+import { type AdminPolicyKind, adminPolicyName, adminRuleName } from "../../model/admin-policy.js";
 import type { Direction } from "../../model/network-policy.js";
 import { PortSet } from "../../model/port-set.js";
 import type { ClusterAnalysis, EndpointClass } from "../cluster.js";
@@ -134,6 +134,9 @@ function summaryOf(reason: TierReason): string {
   if (reason.tier === "Default") return `default allows ${traffic(reason.ports)}`;
   if (reason.tier === "NetworkPolicy") return `NetworkPolicy ${reason.effect} ${traffic(reason.ports)}`;
   const action = reason.effect === "allows" ? "Allow" : reason.effect === "denies" ? "Deny" : "Pass";
-  const rule = reason.ruleName ? `"${reason.ruleName}"` : `#${reason.rule}`;
+  const rule = adminRuleName({
+    index: reason.rule ?? 0,
+    ...(reason.ruleName ? { name: reason.ruleName } : {}),
+  });
   return `${reason.tier} ${action} ${traffic(reason.ports)} (${reason.policy} ${reason.direction} rule ${rule})`;
 }

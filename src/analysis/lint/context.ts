@@ -183,11 +183,16 @@ export class LintContext {
 
   /**
    * A class for one hypothetical pod with the given labels in the given namespace, evaluated
-   * against the tree's policies exactly as the engine evaluates its own classes. It carries no
-   * container ports, so named ports never resolve on it.
+   * against the tree's policies exactly as the engine evaluates its own classes. Named ports
+   * resolve only to the given container ports (`name/protocol` → number): none by default.
    */
-  syntheticPodClass(namespace: string, nsLabels: Labels, podLabels: Labels): EndpointClass {
-    const key = JSON.stringify([namespace, nsLabels, podLabels]);
+  syntheticPodClass(
+    namespace: string,
+    nsLabels: Labels,
+    podLabels: Labels,
+    namedPorts: ReadonlyMap<string, number> = new Map(),
+  ): EndpointClass {
+    const key = JSON.stringify([namespace, nsLabels, podLabels, [...namedPorts]]);
     const known = this.synthetic.get(key);
     if (known) return known;
     const { byNamespace, bySelector } = this.matchers();
@@ -210,7 +215,7 @@ export class LintContext {
         ingress: selecting.filter((p) => p.rules.ingress),
         egress: selecting.filter((p) => p.rules.egress),
       },
-      namedPorts: new Map(),
+      namedPorts,
       members: [],
     };
     this.synthetic.set(key, cls);

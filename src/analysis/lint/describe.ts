@@ -9,10 +9,7 @@ export function policyObject(policy: NetworkPolicy): string {
   return `NetworkPolicy ${policy.namespace}/${policy.name}`;
 }
 
-/** `ingress rule #0`: the rule's 0-based position in its list, as the explain output numbers rules. */
-export function ruleName(direction: Direction, index: number): string {
-  return `${direction} rule #${index}`;
-}
+export { ruleName } from "../../model/network-policy.js";
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -5,7 +5,7 @@ import type { Finding } from "../../model/finding.js";
  * (other lines, another file) keeps its findings pre-existing: the rule, the object (or, for a
  * finding about no particular object, its file) and the message with every line number and
  * file:line reference blanked. Looser levels, for what a change can reword without fixing the
- * problem: `rules` also blanks rule positions (`ingress rule #2`, when rules were inserted or
+ * problem: `rules` also blanks rule positions (`ingress rule 3`, when rules were inserted or
  * removed above); `statement` keeps only the message's statement, up to its first `; ` (what
  * follows is a consequence or a hint, such as "did you mean app=web?", which other changes can
  * reword). Loader diagnostics match exactly only: two different errors are two findings.
@@ -17,7 +17,7 @@ export function findingIdentity(finding: Finding, level: IdentityLevel): string 
   let message = finding.message
     .replace(/[\w./@+-]+\.(?:ya?ml|json):\d+(?::\d+)?/gi, "<location>")
     .replace(/\b(line|column)s? \d+/gi, "$1 <n>");
-  if (level !== "exact") message = message.replace(/\brule #\d+/g, "rule #<n>");
+  if (level !== "exact") message = message.replace(/\brule \d+/g, "rule <n>");
   if (level === "statement") message = message.split("; ")[0] as string;
   return JSON.stringify([finding.rule, finding.object ?? `file ${finding.file}`, message]);
 }

@@ -12,6 +12,7 @@ import { missingDescription } from "./rules/missing-description.js";
 import { namedPortUnresolved } from "./rules/named-port-unresolved.js";
 import { namespaceWithoutDefaultDeny } from "./rules/namespace-without-default-deny.js";
 import { peerMatchesNothing } from "./rules/peer-matches-nothing.js";
+import { portEntryWithoutPort } from "./rules/port-entry-without-port.js";
 import { redundantRule } from "./rules/redundant-rule.js";
 import { selectsNothing } from "./rules/selects-nothing.js";
 import { servicePortNotPodPort } from "./rules/service-port-not-pod-port.js";
@@ -33,6 +34,7 @@ export const LINT_RULES: readonly LintRule[] = [
   broadSelector,
   servicePortNotPodPort,
   namedPortUnresolved,
+  portEntryWithoutPort,
   ipblockExternal,
   namespaceWithoutDefaultDeny,
   duplicatePolicy,

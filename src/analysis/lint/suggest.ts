@@ -1,4 +1,4 @@
-import { editDistance, typoTolerance as tolerance } from "../../model/edit-distance.js";
+import { editDistance, typoTolerance } from "../../model/edit-distance.js";
 import type { LabelSelector, Labels } from "../../model/labels.js";
 import { describeSelector, selectorMatches } from "../../model/selector.js";
 import { joinAnd } from "./describe.js";
@@ -7,51 +7,63 @@ export { editDistance };
 
 const MAX_SUGGESTIONS = 3;
 
-interface Scored {
-  readonly key: string;
-  readonly text: string;
-  readonly distance: number;
-  readonly close: boolean;
+export interface CloseMatchOptions {
+  /** The most edits a candidate may be from the target; default `typoTolerance(target)`. */
+  readonly maxDistance?: number;
 }
 
 /**
- * Existing `key=value` labels close to a wanted one: those whose key and value are each within
- * a few edits of the wanted key and value (a typo in either), the nearest first; failing that,
- * when `sameKey` is set, the values the wanted key does carry (the label exists, the value is
- * not one in use).
+ * The candidates that look like a typo of `target`: at most `maxDistance` edits away (a third
+ * of the target's length by default), nearest first, then in code-point order; never `target`
+ * itself, each once. Unrelated candidates are never returned, so an empty list means "no
+ * suggestion", not "suggest anything".
  */
-export function closestLabels(
-  key: string,
-  value: string,
-  labelSets: Iterable<Labels>,
-  sameKey: boolean,
+export function closeMatches(
+  target: string,
+  candidates: Iterable<string>,
+  options: CloseMatchOptions = {},
 ): string[] {
-  const seen = new Set<string>();
-  const scored: Scored[] = [];
+  const maxDistance = options.maxDistance ?? typoTolerance(target);
+  const scored = new Map<string, number>();
+  for (const candidate of candidates) {
+    if (candidate === target || scored.has(candidate)) continue;
+    // Lengths differing by more than the budget cannot be within it: skip the table.
+    if (Math.abs(candidate.length - target.length) > maxDistance) continue;
+    const distance = editDistance(target, candidate);
+    if (distance <= maxDistance) scored.set(candidate, distance);
+  }
+  return [...scored]
+    .sort(([a, da], [b, db]) => da - db || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([candidate]) => candidate);
+}
+
+/**
+ * Existing `key=value` labels that look like a typo of a wanted one: key and value each within
+ * a few edits of the wanted key and value (`typoTolerance`), the nearest first. Nothing else: a
+ * label that merely shares the key (`app=kserve` for `app=centraldashboard`) is not a
+ * suggestion, it is noise.
+ */
+export function closestLabels(key: string, value: string, labelSets: Iterable<Labels>): string[] {
+  const byText = new Map<string, number>();
+  const keyBudget = typoTolerance(key);
+  const valueBudget = typoTolerance(value);
   for (const labels of labelSets) {
     for (const [k, v] of Object.entries(labels)) {
       const text = `${k}=${v}`;
-      if (seen.has(text) || (k === key && v === value)) continue;
-      seen.add(text);
+      if (byText.has(text) || (k === key && v === value)) continue;
       const dk = editDistance(key, k);
+      if (dk > keyBudget) continue;
       const dv = editDistance(value, v);
-      scored.push({ key: k, text, distance: dk + dv, close: dk <= tolerance(key) && dv <= tolerance(value) });
+      if (dv <= valueBudget) byText.set(text, dk + dv);
     }
   }
-  scored.sort((a, b) => a.distance - b.distance || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-  const close = scored.filter((c) => c.close);
-  const best = close[0]?.distance;
-  if (best !== undefined) {
-    return close
-      .filter((c) => c.distance === best)
-      .slice(0, MAX_SUGGESTIONS)
-      .map((c) => c.text);
-  }
-  if (!sameKey) return [];
-  return scored
-    .filter((c) => c.key === key)
-    .slice(0, MAX_SUGGESTIONS)
-    .map((c) => c.text);
+  let best = Number.POSITIVE_INFINITY;
+  for (const distance of byText.values()) best = Math.min(best, distance);
+  return [...byText]
+    .filter(([, distance]) => distance === best)
+    .map(([text]) => text)
+    .sort()
+    .slice(0, MAX_SUGGESTIONS);
 }
 
 /**
@@ -59,11 +71,7 @@ export function closestLabels(
  * label set satisfies. Empty when every such requirement is satisfied by some label set (the
  * selector fails on a combination, or on a NotIn / Exists / DoesNotExist requirement).
  */
-export function suggestForSelector(
-  selector: LabelSelector,
-  labelSets: readonly Labels[],
-  sameKey: boolean,
-): string[] {
+export function suggestForSelector(selector: LabelSelector, labelSets: readonly Labels[]): string[] {
   const out: string[] = [];
   for (const req of selector.requirements) {
     if (req.operator !== "In") continue;
@@ -72,7 +80,7 @@ export function suggestForSelector(
       return value !== undefined && req.values.includes(value);
     });
     if (satisfied) continue;
-    for (const value of req.values) out.push(...closestLabels(req.key, value, labelSets, sameKey));
+    for (const value of req.values) out.push(...closestLabels(req.key, value, labelSets));
   }
   return [...new Set(out)].slice(0, MAX_SUGGESTIONS);
 }
@@ -101,4 +109,17 @@ export function nearMiss(
   }
   if (!best) return "";
   return `${best.object} matches all but ${joinAnd(best.missing)}`;
+}
+
+/**
+ * The pods a selector does match outside the namespaces it was meant for (`covered`): when a
+ * selector matches nothing where it applies but these exist, the usual mistake is the namespace
+ * (a missing or wrong namespaceSelector, a policy in the wrong namespace), not the labels.
+ */
+export function podsElsewhere<T extends { readonly namespace: string; readonly labels: Labels }>(
+  selector: LabelSelector,
+  pods: readonly T[],
+  covered: readonly string[],
+): T[] {
+  return pods.filter((pod) => !covered.includes(pod.namespace) && selectorMatches(selector, pod.labels));
 }

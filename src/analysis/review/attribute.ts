@@ -1,6 +1,6 @@
 import { type Endpoint, isPodEndpoint } from "../../model/endpoint.js";
 import type { Labels } from "../../model/labels.js";
-import type { Direction } from "../../model/network-policy.js";
+import { type Direction, ruleName } from "../../model/network-policy.js";
 import { PortSet } from "../../model/port-set.js";
 import { type TierStep, walkTiers } from "../admin/tier-walk.js";
 import type { ClusterAnalysis, EndpointClass } from "../cluster.js";
@@ -247,14 +247,14 @@ export class Attributor {
             object,
             ...where,
             rule,
-            detail: `new policy; its ${direction} rule #${index} allows this traffic`,
+            detail: `new policy; its ${ruleName(direction, index)} allows this traffic`,
           }
         : {
             kind: "policy-removed",
             object,
             ...where,
             rule,
-            detail: `policy removed; its ${direction} rule #${index} allowed this traffic`,
+            detail: `policy removed; its ${ruleName(direction, index)} allowed this traffic`,
           };
     }
     // The policy still exists on the other side: point at head, where a reviewer can comment.
@@ -266,7 +266,7 @@ export class Attributor {
         file: policy.source.file,
         line,
         rule,
-        detail: `${direction} rule #${index} now allows this traffic`,
+        detail: `${ruleName(direction, index)} now allows this traffic`,
       };
     }
     // The base rule that allowed it may have moved (same content, another index), been edited in
@@ -286,10 +286,10 @@ export class Attributor {
       line: now?.line ?? headPolicy.source.line,
       rule,
       detail: moved
-        ? `${direction} rule #${index} (now #${moved.index}) no longer allows this traffic`
+        ? `${ruleName(direction, index)} (now rule ${moved.index + 1}) no longer allows this traffic`
         : editedInPlace
-          ? `${direction} rule #${index} no longer allows this traffic`
-          : `${direction} rule #${index} at base, which allowed this traffic, was removed`,
+          ? `${ruleName(direction, index)} no longer allows this traffic`
+          : `${ruleName(direction, index)} at base, which allowed this traffic, was removed`,
     };
   }
 
@@ -310,8 +310,8 @@ export class Attributor {
       line: policy[direction][index]?.line ?? policy.source.line,
       rule: { direction, index },
       detail: opened
-        ? `now selects ${role}; its ${direction} rule #${index} allows this traffic`
-        : `no longer selects ${role}; its ${direction} rule #${index} allowed this traffic`,
+        ? `now selects ${role}; its ${ruleName(direction, index)} allows this traffic`
+        : `no longer selects ${role}; its ${ruleName(direction, index)} allowed this traffic`,
     };
   }
 

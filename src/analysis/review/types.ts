@@ -40,7 +40,7 @@ export interface Cause {
   readonly side: "base" | "head";
   readonly file: string;
   readonly line: number;
-  /** Plain English, e.g. `ingress rule #1 now allows every namespace`. */
+  /** Plain English, e.g. `ingress rule 2 now allows every namespace`. */
   readonly detail: string;
   readonly rule?: { readonly direction: Direction; readonly index: number };
   /** The direction a policy cause decides, also when no single rule does (isolation started or lifted). */

@@ -26,7 +26,7 @@ import type {
   CnpProtocolManifest,
 } from "../schemas/admin-policy.js";
 import type { FieldPath } from "../source-positions.js";
-import type { ObjectLocation } from "./object-location.js";
+import { type ObjectLocation, withLeadingComment } from "./object-location.js";
 
 export interface ConvertedAdminPolicy {
   readonly policy: AdminPolicy;
@@ -81,6 +81,7 @@ export function convertAdminPolicy(
     apiVersion,
     name: metadata.name,
     annotations: metadata.annotations ?? {},
+    ...withLeadingComment(at),
     tier,
     ...(priority === undefined ? {} : { priority }),
     subject: convertSubject(input.manifest.spec.subject, context),

@@ -9,7 +9,7 @@ import {
 import { MATCH_ALL } from "../../model/selector.js";
 import type { NetworkPolicyManifest, PeerManifest, PolicyPortManifest } from "../schemas/network-policy.js";
 import { namespaceOrDefault } from "./default-namespace.js";
-import type { ObjectLocation } from "./object-location.js";
+import { type ObjectLocation, withLeadingComment } from "./object-location.js";
 
 const AS_WRITTEN = { ingress: "Ingress", egress: "Egress" } as const;
 
@@ -33,6 +33,7 @@ export function convertNetworkPolicy(manifest: NetworkPolicyManifest, at: Object
     namespace: namespaceOrDefault(metadata.namespace),
     name: metadata.name,
     annotations: metadata.annotations ?? {},
+    ...withLeadingComment(at),
     podSelector: spec.podSelector ?? MATCH_ALL,
     policyTypes,
     policyTypesDeclared,

@@ -104,6 +104,12 @@ export class RenderedPositions implements FieldPositions {
     return origin?.positions.sourceText(origin.path);
   }
 
+  /** The comment above the field in the object's own file (a resource's), where teams document it. */
+  commentAbove(path: FieldPath): string[] {
+    const { home, homeComplete } = this.walk(path);
+    return home && homeComplete ? (home.positions.commentAbove?.(home.path) ?? []) : [];
+  }
+
   refOf(path: FieldPath): SourceRef {
     const { origin } = this.walk(path);
     if (!origin) return { file: this.file, line: 1 };

@@ -270,7 +270,7 @@ describe("missing-description for the admin kinds", () => {
       "manifests.yaml:8 warning AdminNetworkPolicy empty",
     ]);
     expect(findings[1]?.message).toBe(
-      "Its netpol-review/description annotation is empty, so nothing says why this AdminNetworkPolicy exists; it applies to every namespace it selects, and reviewers cannot tell whether the traffic it allows or denies is intended.",
+      "Its netpol-review/description annotation is empty, and no comment right above it says why this AdminNetworkPolicy exists; it applies to every namespace it selects, and reviewers cannot tell whether the traffic it allows or denies is intended.",
     );
     expect(adminMissingDescriptions(t.adminPolicies, ["team.example/why"])).toHaveLength(3);
   });

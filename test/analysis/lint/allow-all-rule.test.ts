@@ -24,7 +24,7 @@ describe("allow-all-rule", () => {
       object: "NetworkPolicy shop/p",
     });
     expect(finding.message).toContain(
-      "ingress rule #1 has no from and no ports, so it allows every source on every port",
+      "ingress rule 2 has no from and no ports, so it allows every source on every port",
     );
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { deployment } from "../../helpers/trees.js";
 import { APPS, findings, only, yaml } from "./helpers.js";
 
 /** shop/web may send only TCP 9000 to app=api. */
@@ -14,20 +15,26 @@ const WEB_EGRESS = yaml`
       ports: [{ port: 9000 }]
 `;
 
-/** Every pod of shop may send DNS on `ports` to kube-dns (not in the repository). */
-const dnsPolicy = (ports: string) => yaml`
+/** `shop/<name>` isolates every pod of shop for egress, with one egress rule (a flow mapping); it starts at line 1. */
+const everyPodEgress = (name: string, rule: string) => yaml`
   apiVersion: networking.k8s.io/v1
   kind: NetworkPolicy
-  metadata: { name: allow-dns, namespace: shop }
+  metadata: { name: ${name}, namespace: shop }
   spec:
     podSelector: {}
     policyTypes: [Egress]
     egress:
-    - to:
-      - namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: kube-system } }
-        podSelector: { matchLabels: { k8s-app: kube-dns } }
-      ports: ${ports}
+    - ${rule}
 `;
+
+const DNS_PORTS = "[{ port: 53, protocol: UDP }, { port: 53, protocol: TCP }]";
+
+/** Every pod of shop may send DNS on `ports` to kube-dns (not in the repository). */
+const dnsPolicy = (ports: string) =>
+  everyPodEgress(
+    "allow-dns",
+    `{ to: [{ namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: kube-system } }, podSelector: { matchLabels: { k8s-app: kube-dns } } }], ports: ${ports} }`,
+  );
 
 const DEFAULT_DENY = (namespace: string) => yaml`
   apiVersion: networking.k8s.io/v1
@@ -71,23 +78,74 @@ describe("egress-blocks-dns", () => {
     const finding = only("egress-blocks-dns", files);
     expect(finding).toMatchObject({ severity: "notice", file: "dns.yaml", line: 1 });
     expect(finding.message).toContain("(Deployment shop/api and Deployment shop/web)");
-    expect(finding.message).toContain("may send DNS queries on UDP port 53 but not on TCP port 53");
+    expect(finding.message).toContain(
+      "may send DNS queries to kube-dns (pods with k8s-app=kube-dns in namespace kube-system) on UDP port 53 but not on TCP port 53",
+    );
   });
 
-  it("accepts DNS allowed to an address range (node-local DNS)", () => {
-    const nodeLocal = yaml`
-      apiVersion: networking.k8s.io/v1
-      kind: NetworkPolicy
-      metadata: { name: node-local-dns, namespace: shop }
-      spec:
-        podSelector: {}
-        policyTypes: [Egress]
-        egress:
-        - to: [{ ipBlock: { cidr: 169.254.20.10/32 } }]
-          ports: [{ port: 53, protocol: UDP }, { port: 53, protocol: TCP }]
-    `;
+  it("is only a notice when DNS goes to an address range alone (a node-local DNS cache?)", () => {
+    const nodeLocal = everyPodEgress(
+      "node-local-dns",
+      `{ to: [{ ipBlock: { cidr: 169.254.20.10/32 } }], ports: ${DNS_PORTS} }`,
+    );
     const files = { "apps.yaml": APPS, "web.yaml": WEB_EGRESS, "dns.yaml": nodeLocal };
-    expect(findings("egress-blocks-dns", files)).toEqual([]);
+    const finding = only("egress-blocks-dns", files);
+    expect(finding).toMatchObject({ severity: "notice", file: "dns.yaml", line: 1 });
+    expect(finding.message).toBe(
+      "The pods this policy isolates for egress (Deployment shop/api and Deployment shop/web) may send DNS queries on UDP port 53 only to address ranges (ipBlock), not to kube-dns (pods with k8s-app=kube-dns in namespace kube-system); that works only if they resolve names through a node-local DNS cache or a resolver at those addresses.",
+    );
+  });
+
+  it("reports pods whose egress stays within their own namespace, on every port", () => {
+    const ownNamespace = everyPodEgress("same-namespace", "{ to: [{ podSelector: {} }] }");
+    const finding = only("egress-blocks-dns", { "apps.yaml": APPS, "egress.yaml": ownNamespace });
+    expect(finding).toMatchObject({
+      severity: "warning",
+      file: "egress.yaml",
+      line: 1,
+      object: "NetworkPolicy shop/same-namespace",
+    });
+    expect(finding.message).toBe(
+      "No egress rule lets the pods this policy isolates for egress (Deployment shop/api and Deployment shop/web) send DNS queries on UDP or TCP port 53 to kube-dns (pods with k8s-app=kube-dns in namespace kube-system), so they cannot resolve names (service names included).",
+    );
+  });
+
+  it("reports port 53 allowed only to pods of the policy's own namespace (a peer without namespaceSelector)", () => {
+    const wrongPeer = everyPodEgress(
+      "allow-dns",
+      `{ to: [{ podSelector: { matchLabels: { k8s-app: kube-dns } } }], ports: ${DNS_PORTS} }`,
+    );
+    const finding = only("egress-blocks-dns", { "apps.yaml": APPS, "dns.yaml": wrongPeer });
+    expect(finding).toMatchObject({ severity: "warning", file: "dns.yaml", line: 1 });
+    expect(finding.message).toContain("send DNS queries on UDP or TCP port 53 to kube-dns");
+  });
+
+  it("counts DNS to kube-dns by CoreDNS's named ports", () => {
+    const named = dnsPolicy("[{ port: dns, protocol: UDP }, { port: dns-tcp, protocol: TCP }]");
+    expect(
+      findings("egress-blocks-dns", { "apps.yaml": APPS, "web.yaml": WEB_EGRESS, "dns.yaml": named }),
+    ).toEqual([]);
+  });
+
+  it("counts DNS to a kube-dns workload that the cluster context declares with more labels", () => {
+    const toCoreDns = everyPodEgress(
+      "allow-dns",
+      `{ to: [{ namespaceSelector: {}, podSelector: { matchLabels: { app.kubernetes.io/name: coredns } } }], ports: ${DNS_PORTS} }`,
+    );
+    const files = { "apps.yaml": APPS, "dns.yaml": toCoreDns };
+    const context = {
+      namespaces: [],
+      workloads: [
+        {
+          namespace: "kube-system",
+          name: "coredns",
+          labels: { "k8s-app": "kube-dns", "app.kubernetes.io/name": "coredns" },
+        },
+      ],
+    };
+    expect(findings("egress-blocks-dns", files, { context })).toEqual([]);
+    // Without the context, nothing says that coredns pods are kube-dns.
+    expect(findings("egress-blocks-dns", files)).toHaveLength(1);
   });
 
   it("reports each class of pods once, on the broadest policy isolating it", () => {
@@ -130,5 +188,28 @@ describe("egress-blocks-dns", () => {
     expect(findings("egress-blocks-dns", files)).toEqual([]);
     // Without the admin policy the same NetworkPolicy blocks DNS (the first test).
     expect(findings("egress-blocks-dns", { "apps.yaml": APPS, "web.yaml": WEB_EGRESS })).toHaveLength(1);
+  });
+});
+
+describe("egress-blocks-dns and kube-dns's own pods", () => {
+  const KUBE_SYSTEM =
+    deployment("kube-system", "coredns", { "k8s-app": "kube-dns" }) +
+    deployment("kube-system", "metrics-server", { "k8s-app": "metrics-server" });
+  const upstreamOnly = yaml`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata: { name: upstream-dns, namespace: kube-system }
+    spec:
+      podSelector: {}
+      policyTypes: [Egress]
+      egress:
+      - { to: [{ ipBlock: { cidr: 8.8.8.8/32 } }], ports: [{ port: 53, protocol: UDP }] }
+  `;
+
+  it("does not judge kube-dns's pods, but does judge their neighbours", () => {
+    const finding = only("egress-blocks-dns", { "apps.yaml": KUBE_SYSTEM, "dns.yaml": upstreamOnly });
+    expect(finding).toMatchObject({ severity: "notice", file: "dns.yaml", line: 1 });
+    expect(finding.message).toContain("(Deployment kube-system/metrics-server)");
+    expect(finding.message).not.toContain("coredns");
   });
 });

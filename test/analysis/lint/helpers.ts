@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { analyseTree } from "../../../src/analysis/cluster.js";
 import { lintTree } from "../../../src/analysis/lint/index.js";
+import { withContext } from "../../../src/analysis/review/context.js";
 import type { ReviewOptions } from "../../../src/analysis/review/types.js";
 import type { Finding } from "../../../src/model/finding.js";
 import { deployment, tree } from "../../helpers/trees.js";
@@ -9,9 +10,12 @@ export { yaml } from "../../manifests/helpers.js";
 
 export type Files = string | Readonly<Record<string, string>>;
 
-/** Every finding of an inline tree (one string is `manifests.yaml`), through the real loader and engine. */
+/**
+ * Every finding of an inline tree (one string is `manifests.yaml`), through the real loader and
+ * engine, with the options' cluster context merged in as the review merges it.
+ */
 export function lint(files: Files, options?: ReviewOptions): Finding[] {
-  return lintTree(analyseTree(tree(files)), options);
+  return lintTree(analyseTree(withContext(tree(files), options?.context)), options);
 }
 
 /** The findings of one rule; the fixture itself must load without diagnostics. */

@@ -25,7 +25,7 @@ describe("ipblock-external", () => {
       object: "NetworkPolicy shop/p",
     });
     expect(finding.message).toContain(
-      "egress rule #0 allows traffic to 203.0.113.0/24, addresses outside the cluster's pods",
+      "egress rule 1 allows traffic to 203.0.113.0/24, addresses outside the cluster's pods",
     );
   });
 

@@ -55,9 +55,9 @@ describe("lintChange", () => {
     const base = { "p.yaml": policy("web", ["203.0.113.0/24"]) };
     const head = { "p.yaml": policy("web", ["198.51.100.0/24", "203.0.113.0/24"]) };
     const found = change(base, head).filter((f) => f.rule === "ipblock-external");
-    expect(found.map((f) => [f.message.slice(0, 14), f.line, f.introduced])).toEqual([
-      ["egress rule #0", 8, true],
-      ["egress rule #1", 9, false],
+    expect(found.map((f) => [f.message.slice(0, 13), f.line, f.introduced])).toEqual([
+      ["egress rule 1", 8, true],
+      ["egress rule 2", 9, false],
     ]);
     expect(found[0]?.message).toContain("198.51.100.0/24");
   });

@@ -47,7 +47,7 @@ describe("missing-description", () => {
     const undocumented = found.find((f) => f.object === "NetworkPolicy shop/undocumented");
     expect(undocumented).toMatchObject({ severity: "warning", file: "policies.yaml", line: 11 });
     expect(undocumented?.message).toContain(
-      "No kubernetes.io/description or netpol-review/description annotation says why this policy exists",
+      "No kubernetes.io/description or netpol-review/description annotation, and no comment right above it, says why this policy exists",
     );
     expect(undocumented?.fix).toContain("kubernetes.io/description");
   });
@@ -95,5 +95,37 @@ describe("missing-description", () => {
     );
     expect(found).toHaveLength(3);
     expect(found.some((f) => f.object === "NetworkPolicy shop/documented")).toBe(false);
+  });
+
+  /** A policy `shop/<name>` whose text starts with `before` and has `beforeMetadata` right above `metadata:`. */
+  const commented = (name: string, before: string, beforeMetadata = "") =>
+    `${before}apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n${beforeMetadata}metadata:\n  name: ${name}\n  namespace: shop\nspec:\n  podSelector: {}\n`;
+
+  it("accepts a comment block right above the policy or above its metadata as documentation", () => {
+    const files = {
+      "above.yaml": commented("above", "# The web tier calls the API on 8080.\n# Owner: team shop.\n"),
+      "metadata.yaml": commented("metadata", "", "# Lets the monitoring namespace scrape every pod.\n"),
+      "after-separator.yaml": `# ---------------------\n---\n${commented("after-separator", "# Default deny for shop\n")}`,
+    };
+    expect(findings("missing-description", files)).toEqual([]);
+  });
+
+  it("does not count separators, blank-line-separated comments, Helm source lines or commented-out YAML", () => {
+    const files = {
+      "rule.yaml": commented("rule", "# ----------\n# ==========\n"),
+      "blank.yaml": commented("blank", "# The web tier calls the API.\n\n"),
+      "dashes.yaml": commented("dashes", "# The web tier calls the API.\n---\n"),
+      "helm.yaml": commented("helm", "# Source: shop/templates/networkpolicy.yaml\n"),
+      "yaml.yaml": commented("yaml", "", "# annotations:\n#   owner: shop\n"),
+    };
+    const found = findings("missing-description", files);
+    expect(found.map((f) => `${f.file}:${f.line}`).sort()).toEqual([
+      "blank.yaml:3",
+      "dashes.yaml:3",
+      "helm.yaml:2",
+      "rule.yaml:3",
+      "yaml.yaml:1",
+    ]);
+    expect(found[0]?.fix).toContain("(or a comment right above the policy)");
   });
 });

@@ -36,7 +36,7 @@ describe("named-port-unresolved", () => {
       object: "NetworkPolicy shop/p",
     });
     expect(finding.message).toContain(
-      "ingress rule #0 allows the TCP port named metrics, but none of the pods this policy selects (Deployment shop/api) declares a TCP container port named metrics",
+      "ingress rule 1 allows the TCP port named metrics, but none of the pods this policy selects (Deployment shop/api) declares a TCP container port named metrics",
     );
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { deployment } from "../../helpers/trees.js";
 import { APPS, findings, only, yaml } from "./helpers.js";
 
 /** `shop/p` selecting app=api, with one ingress rule whose single peer is `peer` (line 9) on TCP 80. */
@@ -44,7 +45,7 @@ describe("peer-matches-nothing", () => {
       line: 10,
       object: "NetworkPolicy shop/p",
     });
-    expect(finding.message).toContain("ingress rule #0 (from pods with app=wbe in namespace shop)");
+    expect(finding.message).toContain("ingress rule 1 (from pods with app=wbe in namespace shop)");
     expect(finding.message).toContain("matches no workload in namespace shop");
     expect(finding.message).toContain("did you mean app=web?");
   });
@@ -67,7 +68,7 @@ describe("peer-matches-nothing", () => {
       object: "NetworkPolicy shop/dns",
     });
     expect(finding.message).toContain(
-      "egress rule #0 (to pods with k8s-app=kube-dns in namespace kube-system)",
+      "egress rule 1 (to pods with k8s-app=kube-dns in namespace kube-system)",
     );
     expect(finding.message).toContain("no namespace in this repository or the cluster context matches");
     expect(finding.fix).toContain("cluster context");
@@ -107,5 +108,32 @@ describe("peer-matches-nothing", () => {
         - to: [{ podSelector: { matchLabels: { app: wbe } } }]
     `;
     expect(findings("peer-matches-nothing", { "apps.yaml": APPS, "policy.yaml": policy })).toEqual([]);
+  });
+});
+
+describe("peer-matches-nothing suggestions", () => {
+  /** kubeflow runs kserve; default runs centraldashboard. */
+  const KUBEFLOW = `${deployment("kubeflow", "kserve", { app: "kserve" })}---\n${deployment("default", "centraldashboard", { app: "centraldashboard" })}`;
+  const fromDashboard = yaml`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata: { name: p, namespace: kubeflow }
+    spec:
+      podSelector: { matchLabels: { app: kserve } }
+      ingress:
+      - from:
+        - podSelector: { matchLabels: { app: centraldashboard } }
+`;
+
+  it("never suggests an unrelated label of the namespace, and names the namespace where the labels do exist", () => {
+    const finding = only("peer-matches-nothing", { "apps.yaml": KUBEFLOW, "policy.yaml": fromDashboard });
+    expect(finding).toMatchObject({ severity: "warning", file: "policy.yaml", line: 8 });
+    expect(finding.message).not.toContain("did you mean");
+    expect(finding.message).toBe(
+      "The peer of ingress rule 1 (from pods with app=centraldashboard in namespace kubeflow) matches no workload in namespace kubeflow, so the rule allows traffic from pods that do not exist; Deployment default/centraldashboard carries these labels in namespace default, which the peer does not cover.",
+    );
+    expect(finding.fix).toBe(
+      "If the peer means those pods, give it a namespaceSelector that selects namespace default.",
+    );
   });
 });

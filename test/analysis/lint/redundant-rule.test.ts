@@ -29,7 +29,7 @@ describe("redundant-rule", () => {
       object: "NetworkPolicy shop/a",
     });
     expect(finding.message).toContain(
-      "ingress rule #0 allows nothing that other rules do not already allow: for every pod this policy selects, ingress rule #0 of NetworkPolicy shop/b already allows the same traffic",
+      "ingress rule 1 allows nothing that other rules do not already allow: for every pod this policy selects, ingress rule 1 of NetworkPolicy shop/b already allows the same traffic",
     );
   });
 
@@ -49,8 +49,8 @@ describe("redundant-rule", () => {
     `;
     const finding = only("redundant-rule", { "apps.yaml": APPS, "p.yaml": policy });
     expect(finding).toMatchObject({ file: "p.yaml", line: 8 });
-    expect(finding.message).toContain("egress rule #0 allows nothing");
-    expect(finding.message).toContain("egress rule #1 already allows the same traffic");
+    expect(finding.message).toContain("egress rule 1 allows nothing");
+    expect(finding.message).toContain("egress rule 2 already allows the same traffic");
   });
 
   it("does not report rules whose peers only happen to coincide in this tree", () => {

@@ -39,7 +39,7 @@ describe("service-port-not-pod-port", () => {
       object: "NetworkPolicy shop/admin-ingress",
     });
     expect(finding.message).toContain(
-      "ingress rule #0 allows TCP port 443, which is the port of Service shop/admin, not of its pods: the Service forwards it to 8443 (named https)",
+      "ingress rule 1 allows TCP port 443, which is the port of Service shop/admin, not of its pods: the Service forwards it to 8443 (named https)",
     );
     expect(finding.fix).toContain("the named port https");
   });
@@ -58,7 +58,7 @@ describe("service-port-not-pod-port", () => {
     `;
     const finding = only("service-port-not-pod-port", { "apps.yaml": ADMIN, "p.yaml": egress });
     expect(finding).toMatchObject({ file: "p.yaml", line: 9 });
-    expect(finding.message).toContain("egress rule #0 allows TCP port 443");
+    expect(finding.message).toContain("egress rule 1 allows TCP port 443");
   });
 
   it("does not report the pods' own port", () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { closestLabels, didYouMean, editDistance, nearMiss } from "../../../src/analysis/lint/suggest.js";
+import {
+  closeMatches,
+  closestLabels,
+  didYouMean,
+  editDistance,
+  nearMiss,
+  podsElsewhere,
+} from "../../../src/analysis/lint/suggest.js";
 import { makeSelector } from "../../../src/model/selector.js";
 
 const PODS = [
@@ -17,17 +24,17 @@ describe("label suggestions", () => {
   });
 
   it("suggests a near miss of the value or of the key", () => {
-    expect(closestLabels("app", "fronted", LABELS, true)).toEqual(["app=frontend"]);
-    expect(closestLabels("ap", "frontend", LABELS, true)).toEqual(["app=frontend"]);
+    expect(closestLabels("app", "fronted", LABELS)).toEqual(["app=frontend"]);
+    expect(closestLabels("ap", "frontend", LABELS)).toEqual(["app=frontend"]);
   });
 
-  it("falls back to the values the key carries only when asked to", () => {
-    expect(closestLabels("tier", "db", LABELS, true)).toEqual(["tier=web", "tier=backend"]);
-    expect(closestLabels("tier", "db", LABELS, false)).toEqual([]);
+  it("never suggests a value that only shares the key", () => {
+    expect(closestLabels("tier", "db", LABELS)).toEqual([]);
+    expect(closestLabels("app", "centraldashboard", [{ app: "kserve" }, { app: "katib" }])).toEqual([]);
   });
 
   it("suggests nothing for a label nothing resembles", () => {
-    expect(closestLabels("team", "payments", LABELS, true)).toEqual([]);
+    expect(closestLabels("team", "payments", LABELS)).toEqual([]);
   });
 
   it("phrases suggestions as a question", () => {
@@ -40,5 +47,40 @@ describe("label suggestions", () => {
     const selector = makeSelector({ app: "frontend", tier: "backend", team: "x" }, undefined);
     expect(nearMiss(selector, PODS)).toBe("Deployment shop/api matches all but app=frontend and team=x");
     expect(nearMiss(makeSelector({ team: "x" }, undefined), PODS)).toBe("");
+  });
+});
+
+describe("closeMatches", () => {
+  it("returns only candidates within a few edits, nearest first", () => {
+    expect(closeMatches("matchLabel", ["matchExpressions", "matchLabels", "namespaceSelector"])).toEqual([
+      "matchLabels",
+    ]);
+    expect(closeMatches("fronted", ["frontend", "fronten", "backend", "frontends"])).toEqual([
+      "fronten",
+      "frontend",
+      "frontends",
+    ]);
+  });
+
+  it("never suggests an unrelated candidate, nor the target itself", () => {
+    expect(closeMatches("centraldashboard", ["kserve", "centraldashboard"])).toEqual([]);
+    expect(closeMatches("db", ["web", "api"])).toEqual([]);
+  });
+
+  it("honours an explicit edit budget", () => {
+    expect(closeMatches("web", ["wbe", "webs", "api"], { maxDistance: 0 })).toEqual([]);
+    expect(closeMatches("web", ["wbe", "webs", "api"], { maxDistance: 3 })).toEqual(["wbe", "webs", "api"]);
+  });
+});
+
+describe("podsElsewhere", () => {
+  it("finds the pods a selector matches outside the namespaces it covers", () => {
+    const pods = [
+      { namespace: "default", labels: { app: "centraldashboard" } },
+      { namespace: "kubeflow", labels: { app: "kserve" } },
+    ];
+    const selector = makeSelector({ app: "centraldashboard" }, undefined);
+    expect(podsElsewhere(selector, pods, ["kubeflow"])).toEqual([pods[0]]);
+    expect(podsElsewhere(selector, pods, ["default"])).toEqual([]);
   });
 });

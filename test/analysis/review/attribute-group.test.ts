@@ -103,7 +103,7 @@ describe("attribution", () => {
       "podSelector: { matchLabels: { app: api } }\ningress:\n- from: [{ podSelector: { matchLabels: { app: web } } }]\n- from: [{ namespaceSelector: {} }]\n  ports: [{ port: 80 }]",
     );
     const { opened } = review(tree(workloads + denyApi), tree({ "p.yaml": head, "w.yaml": workloads }));
-    // The api's own pods gain port 80 from each other too: rule #1 admits every namespace.
+    // The api's own pods gain port 80 from each other too: ingress rule 2 admits every namespace.
     expect(opened.map((g) => g.src.label)).toEqual([
       "any other pod in the cluster",
       "ops/*",
@@ -114,7 +114,7 @@ describe("attribution", () => {
       kind: "policy-changed",
       rule: { direction: "ingress", index: 1 },
       line: 8,
-      detail: "ingress rule #1 now allows this traffic",
+      detail: "ingress rule 2 now allows this traffic",
     });
   });
 
@@ -264,7 +264,7 @@ describe("attribution of removed rules", () => {
         file: "p.yaml",
         line: 1,
         rule: { direction: "ingress", index: 1 },
-        detail: "ingress rule #1 at base, which allowed this traffic, was removed",
+        detail: "ingress rule 2 at base, which allowed this traffic, was removed",
       }),
     ]);
   });
@@ -307,7 +307,7 @@ describe("attribution of moved rules", () => {
       tree({ "p.yaml": rules([fromOther, fromWeb]), "w.yaml": relabelled }),
     );
     expect(closed.flatMap((g) => g.causes.map((c) => c.detail))).not.toContain(
-      "ingress rule #0 at base, which allowed this traffic, was removed",
+      "ingress rule 1 at base, which allowed this traffic, was removed",
     );
   });
 

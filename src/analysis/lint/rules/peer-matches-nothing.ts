@@ -1,10 +1,11 @@
 import type { Finding } from "../../../model/finding.js";
+import type { LabelSelector } from "../../../model/labels.js";
 import type { NetworkPolicy, PodPeer } from "../../../model/network-policy.js";
 import { isMatchAll, MATCH_ALL, selectorKey } from "../../../model/selector.js";
 import type { LintContext } from "../context.js";
 import { describePeer, listNames, policyObject, ruleName } from "../describe.js";
 import { finding, type LintRule } from "../rule.js";
-import { didYouMean, nearMiss, suggestForSelector } from "../suggest.js";
+import { didYouMean, nearMiss, podsElsewhere, suggestForSelector } from "../suggest.js";
 
 const ID = "peer-matches-nothing";
 
@@ -25,15 +26,11 @@ export const peerMatchesNothing: LintRule = {
   check: (context: LintContext): Finding[] => {
     const out: Finding[] = [];
     // Many peers repeat a selector (kube-dns from every namespace): suggest once per selector.
-    const hints = new Map<string, string>();
-    const hint = (key: unknown[], compute: () => string): string => {
+    const hints = new Map<string, unknown>();
+    const hint: Memo = <T>(key: unknown[], compute: () => T): T => {
       const k = JSON.stringify(key);
-      let text = hints.get(k);
-      if (text === undefined) {
-        text = compute();
-        hints.set(k, text);
-      }
-      return text;
+      if (!hints.has(k)) hints.set(k, compute());
+      return hints.get(k) as T;
     };
     for (const policy of context.tree.policies) {
       for (const direction of policy.policyTypes) {
@@ -51,6 +48,8 @@ export const peerMatchesNothing: LintRule = {
   },
 };
 
+type Memo = <T>(key: unknown[], compute: () => T) => T;
+
 function narrows(peer: PodPeer): boolean {
   const pods = peer.podSelector !== undefined && !isMatchAll(peer.podSelector);
   const namespaces = peer.namespaceSelector !== undefined && !isMatchAll(peer.namespaceSelector);
@@ -59,7 +58,7 @@ function narrows(peer: PodPeer): boolean {
 
 function check(
   context: LintContext,
-  memo: (key: unknown[], compute: () => string) => string,
+  memo: Memo,
   policy: NetworkPolicy,
   peer: PodPeer,
   where: string,
@@ -73,11 +72,35 @@ function check(
 
   if (withPods.length > 0) {
     const selector = peer.podSelector ?? MATCH_ALL;
-    const hint = memo(["pods", selectorKey(selector), withPods], () => {
-      const pods = withPods.flatMap((ns) => context.podsIn(ns));
-      const labels = pods.map((p) => p.labels);
-      return didYouMean(suggestForSelector(selector, labels, true)) || nearMiss(selector, pods);
-    });
+    const typo = memo(["typo", selectorKey(selector), withPods], () =>
+      didYouMean(
+        suggestForSelector(
+          selector,
+          withPods.flatMap((ns) => context.podsIn(ns).map((p) => p.labels)),
+        ),
+      ),
+    );
+    const moved = typo
+      ? ""
+      : memo(["elsewhere", selectorKey(selector), withPods], () => elsewhere(context, selector, withPods));
+    if (moved) {
+      return finding(
+        ID,
+        "warning",
+        at,
+        object,
+        `The peer of ${where} matches no workload in ${namespaceWords(withPods)}, ${effect}; ${moved.pods} ${moved.count === 1 ? "carries" : "carry"} these labels in ${moved.namespaces}, which the peer does not cover.`,
+        `If the peer means those pods, give it a namespaceSelector that selects ${moved.namespaces}.`,
+      );
+    }
+    const hint =
+      typo ||
+      memo(["near", selectorKey(selector), withPods], () =>
+        nearMiss(
+          selector,
+          withPods.flatMap((ns) => context.podsIn(ns)),
+        ),
+      );
     return finding(
       ID,
       "warning",
@@ -92,7 +115,7 @@ function check(
   const nsHint =
     nsSelector && namespaces.length === 0
       ? memo(["namespaces", selectorKey(nsSelector)], () =>
-          didYouMean(suggestForSelector(nsSelector, [...context.namespaces.values()], false)),
+          didYouMean(suggestForSelector(nsSelector, [...context.namespaces.values()])),
         )
       : "";
   if (nsHint) {
@@ -117,6 +140,27 @@ function check(
     `The peer of ${where} matches no known pod: ${outside}, so whether the rule allows anything cannot be checked.`,
     "If those pods run in the cluster but are managed elsewhere, declare them (namespace labels and pod labels) in the cluster context of the configuration; otherwise fix the selectors.",
   );
+}
+
+interface Elsewhere {
+  readonly pods: string;
+  readonly count: number;
+  readonly namespaces: string;
+}
+
+/** The known pods the selector matches outside the peer's namespaces, in words. */
+function elsewhere(
+  context: LintContext,
+  selector: LabelSelector,
+  covered: readonly string[],
+): Elsewhere | undefined {
+  const found = podsElsewhere(selector, context.pods, covered);
+  if (found.length === 0) return undefined;
+  return {
+    pods: listNames(found.map((pod) => pod.object)),
+    count: found.length,
+    namespaces: namespaceWords([...new Set(found.map((pod) => pod.namespace))].sort()),
+  };
 }
 
 function namespaceWords(namespaces: readonly string[]): string {

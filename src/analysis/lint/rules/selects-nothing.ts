@@ -40,7 +40,6 @@ export const selectsNothing: LintRule = {
         suggestForSelector(
           policy.podSelector,
           inNamespace.map((p) => p.labels),
-          false,
         ),
       );
       if (typo) {
