@@ -6,7 +6,8 @@ import { explainCommand } from "./commands/explain.js";
 import { lintCommand } from "./commands/lint.js";
 import { reachCommand } from "./commands/reach.js";
 import { renderCommand } from "./commands/render.js";
-import { type CliIo, EXIT, UsageError } from "./io.js";
+import { scopesCommand } from "./commands/scopes.js";
+import { type CliIo, ConfigFileError, EXIT, UsageError } from "./io.js";
 import { TOOL_USAGE } from "./usage.js";
 
 const COMMANDS: Readonly<Record<string, Command>> = {
@@ -15,6 +16,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   explain: explainCommand,
   lint: lintCommand,
   render: renderCommand,
+  scopes: scopesCommand,
 };
 
 /** Parses argv, runs one command and returns the exit code; never throws. */
@@ -34,6 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       options: {
         ...command.options,
         format: { type: "string", short: "f", default: "text" },
+        config: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -50,6 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return await command.run({ io, format, positionals, options: values });
   } catch (error) {
+    if (error instanceof ConfigFileError) return configErrors(io, error);
     if (error instanceof UsageError || isParseArgsError(error))
       return usageError(io, (error as Error).message, command.usage);
     io.stderr(
@@ -63,6 +67,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 function usageError(io: CliIo, reason: string, usage: string): number {
   io.stderr(`netpol-review: ${escapeTerminal(reason)}\n\n${usage}`);
   return EXIT.usage;
+}
+
+/** As the check reports them: each error at its file and line; the command does not run. */
+function configErrors(io: CliIo, error: ConfigFileError): number {
+  for (const e of error.errors)
+    io.stderr(
+      escapeTerminal(`${e.file}:${e.line}: error: ${e.key ? `${e.key}: ` : ""}${e.message} [config]`),
+    );
+  return EXIT.inputErrors;
 }
 
 function isParseArgsError(error: unknown): boolean {

@@ -7,8 +7,11 @@ import { WORKLOAD_KINDS } from "../model/workload.js";
 /** Where the app reads its configuration, in the pull request's base branch. */
 export const CONFIG_PATH = ".github/netpol-review.yml";
 
-/** The extensions `kubectl apply -f <dir>` reads, anywhere in the repository. */
-export const DEFAULT_INCLUDE = ["**/*.yaml", "**/*.yml", "**/*.json"] as const;
+/**
+ * The extensions `kubectl apply -f <dir>` reads, anywhere in the repository, and kustomize's
+ * extension-less `Kustomization` file.
+ */
+export const DEFAULT_INCLUDE = ["**/*.yaml", "**/*.yml", "**/*.json", "**/Kustomization"] as const;
 
 // RFC 1123 label: what Kubernetes accepts as a namespace name.
 const namespaceName = z
@@ -160,6 +163,55 @@ export const failOnSchema = z
   })
   .describe("When the `netpol-review` check fails. Only what the pull request introduces counts.");
 
+const directory = z
+  .string()
+  .min(1)
+  .refine((value) => !value.startsWith("/"), "must be relative to the repository root (no leading '/')")
+  .transform((value) => value.replace(/\/+$/, "") || ".");
+
+/** One review scope: a cluster or environment reviewed on its own (docs/scopes.md). */
+export const scopeSchema = z
+  .strictObject({
+    /** How the comment, the check and `--scope` name it. */
+    name: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9._/-]*$/,
+        "must start with a letter or digit; then letters, digits, '.', '_', '/', '-'",
+      )
+      .max(100)
+      .describe(
+        "How the comment, the check and `netpol-review --scope` name this scope (`prod`, `eu/staging`).",
+      ),
+    /** Kustomization directories rendered into this scope. */
+    roots: z
+      .array(directory)
+      .default([])
+      .describe(
+        "Kustomization directories rendered into this scope, from the repository root (`apps/api/overlays/prod`, `policies/prod`): each is built as `kustomize build` would, bases included.",
+      ),
+    /** Globs of plain manifests (files no kustomization of the scope reads) in this scope. */
+    include: z
+      .array(glob)
+      .default([])
+      .describe(
+        "Globs of plain manifest files in this scope, matched against the path from the repository root (`clusters/prod/**`). Files the scope's `roots` render are in it already.",
+      ),
+    /** Globs of files `include` matches that stay out of this scope. */
+    exclude: z
+      .array(glob)
+      .default([])
+      .describe("Globs of files that `include` matches but that stay out of this scope."),
+    /** What this scope's cluster holds beyond the repository, added to the top-level `context`. */
+    context: contextSchema
+      .optional()
+      .describe("What this scope's cluster holds beyond the repository, added to the top-level `context`."),
+  })
+  .refine((scope) => scope.roots.length > 0 || scope.include.length > 0, {
+    message: "a scope needs `roots` or `include`",
+  })
+  .describe("A cluster or environment reviewed on its own.");
+
 /** The repository's configuration, `.github/netpol-review.yml` in the pull request's base branch. */
 export const configSchema = z
   .strictObject({
@@ -177,6 +229,17 @@ export const configSchema = z
     rules: rulesSchema.default({}),
     /** Namespaces and workloads of the cluster that are not in the repository. */
     context: contextSchema.default({ namespaces: [], workloads: [] }),
+    /** Review scopes; when left out, each top-level kustomization is one and plain manifests another. */
+    scopes: z
+      .array(scopeSchema)
+      .min(1)
+      .refine((list) => new Set(list.map((s) => s.name)).size === list.length, {
+        message: "scope names must be unique",
+      })
+      .optional()
+      .describe(
+        "The clusters or environments reviewed separately (docs/scopes.md). When left out, each kustomization no other kustomization includes is one scope and the manifests outside every kustomization are one more. When given, only these are reviewed.",
+      ),
     /** When the check fails. */
     failOn: failOnSchema.default({ severity: "error", openedPaths: false, protectedNamespaces: [] }),
     /** When to post the sticky pull request comment. */
@@ -199,6 +262,7 @@ export const configSchema = z
 export type Config = z.output<typeof configSchema>;
 export type FailOn = Config["failOn"];
 export type CommentMode = Config["comment"];
+export type ScopeConfig = NonNullable<Config["scopes"]>[number];
 
 /** The configuration of a repository without a config file. */
 export const DEFAULT_CONFIG: Config = configSchema.parse({});

@@ -1,7 +1,9 @@
 import { reviewOptions } from "../config/review-options.js";
 import type { Config } from "../config/schema.js";
 import type { SourceFile } from "../manifests/source-file.js";
-import { decideConclusion, namespacesKnownTo, type Verdict } from "../report/verdict.js";
+import { decideScopedConclusion } from "../report/scoped-verdict.js";
+import type { Verdict } from "../report/verdict.js";
+import { combinedReview } from "../scopes/combined-review.js";
 import type { CheckRunOutput, FlowQuery, ReviewEngine } from "./engine.js";
 import { type InlineComment, inlineComments } from "./publish/review-comments.js";
 import { renderOptions } from "./render-options.js";
@@ -69,12 +71,13 @@ export async function runReviewJob(
  * so that it runs the same in a worker thread as in the main one.
  */
 export function runEngineJob(engine: ReviewEngine, job: EngineJob): EngineJobResult {
+  const { task } = job;
+  if (task.kind === "review") return reviewJob(engine, job, task.changedFiles);
   const base = engine.loadManifests(job.files.base);
   const head = engine.loadManifests(job.files.head);
   const options = reviewOptions(job.config);
   const input = { base, head, baseRevision: job.revisions.base, headRevision: job.revisions.head };
   const links = renderOptions(job.repositoryUrl, job.revisions);
-  const { task } = job;
   if (task.kind === "explain-flow") {
     const result = engine.explainFlowChange(input, task.query, options);
     if ("error" in result) return { kind: "flow-error", error: result.error };
@@ -87,14 +90,30 @@ export function runEngineJob(engine: ReviewEngine, job: EngineJob): EngineJobRes
     return { kind: "flow", base: job.revisions.base.sha, head: job.revisions.head.sha, markdown };
   }
   const review = engine.buildReview(input, options);
-  if (task.kind === "explain-changes")
-    return { kind: "explanation", markdown: engine.renderChangeExplanation(review, links) };
+  return { kind: "explanation", markdown: engine.renderChangeExplanation(review, links) };
+}
+
+/** The review of a push, scope by scope (src/scopes/review-scopes.ts): one review per cluster. */
+function reviewJob(
+  engine: ReviewEngine,
+  job: EngineJob,
+  changedFiles: readonly ChangedFile[],
+): ReviewJobResult {
+  const scoped = engine.reviewScopes({
+    base: job.files.base,
+    head: job.files.head,
+    baseRevision: job.revisions.base,
+    headRevision: job.revisions.head,
+    config: job.config,
+  });
+  const review = combinedReview(scoped);
+  const links = renderOptions(job.repositoryUrl, job.revisions);
   return {
     kind: "review",
-    comment: engine.renderComment(review, links),
-    checkRun: engine.renderCheckRun(review, links),
-    verdict: decideConclusion(review, job.config.failOn, namespacesKnownTo(head, job.config.context)),
-    inlineComments: job.config.reviewComments ? inlineComments(review, task.changedFiles) : [],
+    comment: engine.renderScopedComment(scoped, links),
+    checkRun: engine.renderScopedCheckRun(scoped, links),
+    verdict: decideScopedConclusion(scoped, job.config.failOn),
+    inlineComments: job.config.reviewComments ? inlineComments(review, changedFiles) : [],
     changed:
       review.opened.length > 0 || review.closed.length > 0 || review.findings.some((f) => f.introduced),
   };

@@ -4,6 +4,7 @@ import type { FlowExplanation, Review, ReviewOptions, Revision } from "../analys
 import type { SourceFile } from "../manifests/source-file.js";
 import type { ManifestTree } from "../model/tree.js";
 import type { RenderOptions } from "../report/review-markdown.js";
+import type { RepositoryReview, ScopesReviewInput } from "../scopes/review-scopes.js";
 
 export interface CheckRunAnnotation {
   readonly path: string;
@@ -42,6 +43,8 @@ export interface ReviewEngine {
     input: { base: ManifestTree; head: ManifestTree; baseRevision: Revision; headRevision: Revision },
     options: ReviewOptions,
   ): Review;
+  /** The change reviewed scope by scope (src/scopes/review-scopes.ts): what a pull request gets. */
+  reviewScopes(input: ScopesReviewInput): RepositoryReview;
   /** One flow at base and at head (null where it does not exist), and what the change did to it. */
   explainFlowChange(
     input: { base: ManifestTree; head: ManifestTree; baseRevision: Revision; headRevision: Revision },
@@ -52,6 +55,8 @@ export interface ReviewEngine {
   readonly commentMarker: string;
   renderComment(review: Review, options: RenderOptions): string;
   renderCheckRun(review: Review, options: RenderOptions): CheckRunOutput;
+  renderScopedComment(review: RepositoryReview, options: RenderOptions): string;
+  renderScopedCheckRun(review: RepositoryReview, options: RenderOptions): CheckRunOutput;
   renderChangeExplanation(review: Review, options: RenderOptions): string;
   renderFlowExplanation(
     query: { from: string; to: string; port?: string },

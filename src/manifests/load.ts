@@ -25,8 +25,18 @@ export interface LoadOptions {
  * rest of the files are still loaded.
  */
 export function loadManifests(files: readonly SourceFile[], options: LoadOptions = {}): ManifestTree {
-  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const into = new TreeCollector();
+  loadFilesInto(files, into, options);
+  return into.tree();
+}
+
+/** `loadManifests` into a tree that also holds other objects (a scope's rendered kustomizations). */
+export function loadFilesInto(
+  files: readonly SourceFile[],
+  into: TreeCollector,
+  options: LoadOptions = {},
+): void {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   for (const file of files) {
     into.addFile(file.path);
     if (file.unreadable !== undefined) {
@@ -58,7 +68,6 @@ export function loadManifests(files: readonly SourceFile[], options: LoadOptions
     }
     for (const document of documents) loadDocument(document, file.path, into);
   }
-  return into.tree();
 }
 
 function loadDocument(document: ParsedDocument, file: string, into: TreeCollector): void {

@@ -6,20 +6,17 @@ import { escapeTerminal } from "./escape.js";
 
 const pairJson = (c: Connection) => ({ src: c.src.id, dst: c.dst.id, ports: portsJson(c.ports) });
 
+/** The contract object (docs/cli-json.md), before it is printed. */
 export function diffJson(
   diff: ReachDiff,
   diagnostics: { readonly base: readonly Finding[]; readonly head: readonly Finding[] },
-): string {
-  return JSON.stringify(
-    {
-      endpoints: diff.endpoints.map(endpointJson),
-      opened: diff.opened.map(pairJson),
-      closed: diff.closed.map(pairJson),
-      diagnostics,
-    },
-    null,
-    2,
-  );
+): object {
+  return {
+    endpoints: diff.endpoints.map(endpointJson),
+    opened: diff.opened.map(pairJson),
+    closed: diff.closed.map(pairJson),
+    diagnostics,
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ManifestTree } from "../model/tree.js";
 import { code, escapeMarkdown } from "./inline-markdown.js";
 
 export interface Verdict {
-  readonly conclusion: "success" | "failure";
+  readonly conclusion: "success" | "failure" | "neutral";
   /** Why the check fails, one Markdown sentence per reason; empty on success. */
   readonly reasons: readonly string[];
 }
@@ -29,8 +29,10 @@ export function decideConclusion(
 ): Verdict {
   const reasons: string[] = [];
   if (failOn.severity !== "never") {
-    const threshold = RANK[failOn.severity];
-    const failing = review.findings.filter((f) => f.introduced && RANK[f.severity] >= threshold);
+    const failing = failingFindings(
+      review.findings.filter((f) => f.introduced),
+      failOn.severity,
+    );
     if (failing.length > 0) {
       const atLeast = failOn.severity === "error" ? "error" : `${failOn.severity} or worse`;
       reasons.push(
@@ -61,6 +63,15 @@ export function decideConclusion(
     }
   }
   return { conclusion: reasons.length > 0 ? "failure" : "success", reasons };
+}
+
+/** The findings of `severity` or worse; none for `never`. */
+export function failingFindings<T extends { readonly severity: Severity }>(
+  findings: readonly T[],
+  severity: FailOn["severity"],
+): T[] {
+  if (severity === "never") return [];
+  return findings.filter((f) => RANK[f.severity] >= RANK[severity]);
 }
 
 /** The namespaces a path group's destination lies in (pod endpoints are `namespace/...`). */

@@ -33,6 +33,7 @@ describe("configuration", () => {
             "**/*.yaml",
             "**/*.yml",
             "**/*.json",
+            "**/Kustomization",
           ],
         },
         "reviewComments": true,
@@ -93,7 +94,7 @@ describe("configuration", () => {
       "- \`.github/netpol-review.yml\` line 4, key \`failOn.severity\`: must be one of "error", "warning", "notice", "never", not "critical"
       - \`.github/netpol-review.yml\` line 5, key \`failOn.protectedNamespaces[0]\`: must be a namespace name: lower-case letters, digits and '-', not "Kube\\_System"
       - \`.github/netpol-review.yml\` line 6, key \`comment\`: must be one of "always", "on-change", "never", not "sometimes"
-      - \`.github/netpol-review.yml\` line 7, key \`failon\`: unknown key; the keys here are manifests, descriptionAnnotations, rules, context, failOn, comment, reviewComments (names are case-sensitive)"
+      - \`.github/netpol-review.yml\` line 7, key \`failon\`: unknown key; the keys here are manifests, descriptionAnnotations, rules, context, scopes, failOn, comment, reviewComments (names are case-sensitive)"
     `);
   });
 
@@ -108,6 +109,22 @@ describe("configuration", () => {
   it("a config that is not a mapping is an error", () => {
     const result = parseConfig("- a\n- b\n");
     expect(result.ok).toBe(false);
+  });
+
+  it("scopes: each scope's mistakes are reported at their line with the scope's key", () => {
+    const result = parseConfig(
+      "scopes:\n  - name: prod\n    roots: [overlays/prod]\n    includ: [x]\n  - name: staging\n",
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.line, e.key, e.message])).toEqual([
+      [
+        4,
+        "scopes[0].includ",
+        "unknown key; the keys here are name, roots, include, exclude, context (names are case-sensitive)",
+      ],
+      [5, "scopes[1]", "a scope needs `roots` or `include`"],
+    ]);
   });
 
   // Regenerate with: UPDATE_CONFIG_SCHEMA=1 npx vitest run test/config/config.test.ts

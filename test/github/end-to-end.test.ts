@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultEngine } from "../../src/github/default-engine.js";
 import { appDependencies } from "../../src/github/dependencies.js";
 import { COMMENT_MARKER } from "../../src/report/comment.js";
+import { readTree } from "../helpers/read-tree.js";
 import { commentEvent, pullRequestEvent } from "./helpers/events.js";
 import { FakeGitHub } from "./helpers/fake-github.js";
 import { interceptGitHub, resetNock } from "./helpers/nock-github.js";
@@ -15,16 +15,6 @@ import { type TestApp, testApp } from "./helpers/test-app.js";
 // shop/web reach shop/db on the named port `postgres`.
 
 const REPO = fileURLToPath(new URL("../fixtures/github/repo/", import.meta.url));
-
-function readTree(dir: string, prefix = ""): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(join(dir, prefix)).sort()) {
-    const path = prefix ? `${prefix}/${name}` : name;
-    if (statSync(join(dir, path)).isDirectory()) Object.assign(files, readTree(dir, path));
-    else files[path] = readFileSync(join(dir, path), "utf8");
-  }
-  return files;
-}
 
 let gh: FakeGitHub;
 let app: TestApp;

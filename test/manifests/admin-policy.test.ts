@@ -1,11 +1,11 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { loadManifests } from "../../src/manifests/load.js";
 import { readDirectory } from "../../src/manifests/read-dir.js";
 import type { AdminPolicy } from "../../src/model/admin-policy.js";
 import { MATCH_ALL, makeSelector } from "../../src/model/selector.js";
+import { describeWithPeers, PEER } from "../helpers/peers.js";
 import { load, only, onlyDiagnostic, yaml } from "./helpers.js";
 
 const ANP = "apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy";
@@ -405,8 +405,8 @@ describe("ClusterNetworkPolicy (v1alpha2, v1beta1)", () => {
   });
 });
 
-describe("netpol-analyzer's admin policy error cases", () => {
-  const TESTS = fileURLToPath(new URL("../../../shared/peers/netpol-analyzer/tests/", import.meta.url));
+describeWithPeers("netpol-analyzer's admin policy error cases", () => {
+  const TESTS = join(PEER, "tests");
 
   test("every anp_bad_path and banp_bad_path tree yields a finding about an admin policy", async () => {
     const dirs = readdirSync(TESTS).filter((n) => /^b?anp_bad_path_test_\d+$/.test(n));

@@ -1,13 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { describe, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { loadManifests } from "../../src/manifests/load.js";
 import { readDirectory } from "../../src/manifests/read-dir.js";
 import type { ManifestTree } from "../../src/model/tree.js";
+import { describeWithPeers, PEER } from "../helpers/peers.js";
 
 /** netpol-analyzer's test inputs: real-world trees, error cases included (see its SOURCE.md). */
-const PEER = fileURLToPath(new URL("../../../shared/peers/netpol-analyzer/", import.meta.url));
 const TESTS = join(PEER, "tests");
 
 /** Manifest files under `dir`, counted without the code under test. */
@@ -27,7 +26,7 @@ async function loadPeer(name: string): Promise<ManifestTree> {
   return loadManifests(await readDirectory(join(TESTS, name)));
 }
 
-describe("netpol-analyzer's test trees", () => {
+describeWithPeers("netpol-analyzer's test trees", () => {
   test("every directory loads without an exception and with every manifest file read", async () => {
     const dirs = readdirSync(TESTS, { withFileTypes: true }).filter((e) => e.isDirectory());
     expect(dirs.length).toBeGreaterThan(300);

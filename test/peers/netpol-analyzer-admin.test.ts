@@ -1,10 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { computeReachability, type Reachability } from "../../src/analysis/reach.js";
 import { type Endpoint, isPodEndpoint } from "../../src/model/endpoint.js";
 import type { IpRange } from "../../src/model/ip-range.js";
 import { PortSet } from "../../src/model/port-set.js";
 import { isProtocol } from "../../src/model/protocol.js";
 import type { ManifestTree } from "../../src/model/tree.js";
+import { describeWithPeers } from "../helpers/peers.js";
 import { compareWithUpstream, upstreamName } from "./compare.js";
 import {
   ALL_CASES,
@@ -159,60 +160,69 @@ function compareExplain(c: UpstreamCase, reach: Reachability, aliases: Readonly<
   return { pairs, mismatches };
 }
 
-describe("agreement with netpol-analyzer on AdminNetworkPolicy and BaselineAdminNetworkPolicy", async () => {
-  const listResults: { input: string; pairs: number; mismatches: string[] }[] = [];
-  for (const c of unflaggedListCases()) {
-    const input = c.inputs[0] as string;
-    const tree = await loadUpstreamInput(input);
-    if (!hasAdminPolicies(tree)) continue;
-    const expected = parseUpstreamList(readExpected(c));
-    const { matching, mismatches } = compareWithUpstream(computeReachability(tree), expected, ALIASES[input]);
-    listResults.push({ input, pairs: matching + mismatches.length, mismatches });
-  }
+describeWithPeers(
+  "agreement with netpol-analyzer on AdminNetworkPolicy and BaselineAdminNetworkPolicy",
+  async () => {
+    const listResults: { input: string; pairs: number; mismatches: string[] }[] = [];
+    for (const c of unflaggedListCases()) {
+      const input = c.inputs[0] as string;
+      const tree = await loadUpstreamInput(input);
+      if (!hasAdminPolicies(tree)) continue;
+      const expected = parseUpstreamList(readExpected(c));
+      const { matching, mismatches } = compareWithUpstream(
+        computeReachability(tree),
+        expected,
+        ALIASES[input],
+      );
+      listResults.push({ input, pairs: matching + mismatches.length, mismatches });
+    }
 
-  const explainResults: ExplainResult[] = [];
-  for (const c of explainCases()) {
-    const input = c.inputs[0] as string;
-    const tree = await loadUpstreamInput(input);
-    if (!hasAdminPolicies(tree)) continue;
-    const { pairs, mismatches } = compareExplain(c, computeReachability(tree), ALIASES[input] ?? {});
-    explainResults.push({ expected: c.expected, pairs, mismatches });
-  }
+    const explainResults: ExplainResult[] = [];
+    for (const c of explainCases()) {
+      const input = c.inputs[0] as string;
+      const tree = await loadUpstreamInput(input);
+      if (!hasAdminPolicies(tree)) continue;
+      const { pairs, mismatches } = compareExplain(c, computeReachability(tree), ALIASES[input] ?? {});
+      explainResults.push({ expected: c.expected, pairs, mismatches });
+    }
 
-  it("covers every list case with admin policies (54 input trees)", () => {
-    expect(listResults.length).toBe(54);
-  });
+    it("covers every list case with admin policies (54 input trees)", () => {
+      expect(listResults.length).toBe(54);
+    });
 
-  it("covers every explain case with admin policies (30 outputs)", () => {
-    expect(explainResults.length).toBe(30);
-    expect(explainResults.every((r) => r.pairs > 0)).toBe(true);
-  });
+    it("covers every explain case with admin policies (30 outputs)", () => {
+      expect(explainResults.length).toBe(30);
+      expect(explainResults.every((r) => r.pairs > 0)).toBe(true);
+    });
 
-  it("agrees on every pair of the list cases", () => {
-    const agreeing = listResults.filter((r) => r.mismatches.length === 0).length;
-    const pairs = listResults.reduce((n, r) => n + r.pairs, 0);
-    const mismatched = listResults.reduce((n, r) => n + r.mismatches.length, 0);
-    console.log(
-      `netpol-analyzer admin list agreement: ${agreeing}/${listResults.length} cases fully, ${pairs - mismatched}/${pairs} pairs`,
-    );
-    expect(
-      listResults
-        .filter((r) => r.mismatches.length > 0)
-        .map((r) => `${r.input}: ${r.mismatches.length} pairs, e.g. ${r.mismatches.slice(0, 3).join(" | ")}`),
-    ).toEqual([]);
-  });
+    it("agrees on every pair of the list cases", () => {
+      const agreeing = listResults.filter((r) => r.mismatches.length === 0).length;
+      const pairs = listResults.reduce((n, r) => n + r.pairs, 0);
+      const mismatched = listResults.reduce((n, r) => n + r.mismatches.length, 0);
+      console.log(
+        `netpol-analyzer admin list agreement: ${agreeing}/${listResults.length} cases fully, ${pairs - mismatched}/${pairs} pairs`,
+      );
+      expect(
+        listResults
+          .filter((r) => r.mismatches.length > 0)
+          .map(
+            (r) => `${r.input}: ${r.mismatches.length} pairs, e.g. ${r.mismatches.slice(0, 3).join(" | ")}`,
+          ),
+      ).toEqual([]);
+    });
 
-  it("agrees with every explained verdict", () => {
-    const agreeing = explainResults.filter((r) => r.mismatches.length === 0).length;
-    const pairs = explainResults.reduce((n, r) => n + r.pairs, 0);
-    const mismatched = explainResults.reduce((n, r) => n + r.mismatches.length, 0);
-    console.log(
-      `netpol-analyzer admin explain agreement: ${agreeing}/${explainResults.length} outputs fully, ${pairs - mismatched}/${pairs} explained pairs`,
-    );
-    expect(
-      explainResults
-        .filter((r) => r.mismatches.length > 0)
-        .map((r) => `${r.expected}: ${r.mismatches.slice(0, 3).join(" | ")}`),
-    ).toEqual([]);
-  });
-});
+    it("agrees with every explained verdict", () => {
+      const agreeing = explainResults.filter((r) => r.mismatches.length === 0).length;
+      const pairs = explainResults.reduce((n, r) => n + r.pairs, 0);
+      const mismatched = explainResults.reduce((n, r) => n + r.mismatches.length, 0);
+      console.log(
+        `netpol-analyzer admin explain agreement: ${agreeing}/${explainResults.length} outputs fully, ${pairs - mismatched}/${pairs} explained pairs`,
+      );
+      expect(
+        explainResults
+          .filter((r) => r.mismatches.length > 0)
+          .map((r) => `${r.expected}: ${r.mismatches.slice(0, 3).join(" | ")}`),
+      ).toEqual([]);
+    });
+  },
+);

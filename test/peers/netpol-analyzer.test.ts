@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { computeReachability } from "../../src/analysis/reach.js";
+import { describeWithPeers } from "../helpers/peers.js";
 import { compareWithUpstream } from "./compare.js";
 import { GAP_OWNER, loadUpstreamInput, readExpected, unflaggedListCases } from "./upstream-cases.js";
 import { parseUpstreamList } from "./upstream-format.js";
@@ -13,7 +14,7 @@ const ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "tests/example_pods_w_same_owner_and_labels_gap_with_good_match_expression2": GAP_OWNER,
 };
 
-describe("agreement with netpol-analyzer's list outputs (NetworkPolicy v1 only)", async () => {
+describeWithPeers("agreement with netpol-analyzer's list outputs (NetworkPolicy v1 only)", async () => {
   const cases = unflaggedListCases();
   const results: { input: string; pairs: number; mismatches: string[] }[] = [];
   for (const c of cases) {

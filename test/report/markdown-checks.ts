@@ -26,7 +26,15 @@ export function nodesOf<T extends Nodes["type"]>(root: Root, type: T): Extract<N
 }
 
 /** The only HTML the renderers write themselves. */
-const OWN_HTML = ["<!-- netpol-review -->", "<details>", "</details>", "<summary>", "</summary>", "<br>"];
+const OWN_HTML = [
+  "<!-- netpol-review -->",
+  "<details open>",
+  "<details>",
+  "</details>",
+  "<summary>",
+  "</summary>",
+  "<br>",
+];
 
 /**
  * Everything that would make a rendered report broken or unsafe on GitHub, as readable
@@ -45,8 +53,8 @@ export function markdownProblems(markdown: string): string[] {
   let depth = 0;
   for (const html of nodesOf(root, "html") as Html[]) {
     let rest = html.value;
-    for (const tag of html.value.match(/<\/?details>/g) ?? []) {
-      depth += tag === "<details>" ? 1 : -1;
+    for (const tag of html.value.match(/<\/?details(?: open)?>/g) ?? []) {
+      depth += tag === "</details>" ? -1 : 1;
       if (depth < 0) problems.push("</details> without <details>");
     }
     for (const tag of OWN_HTML) rest = rest.split(tag).join("");

@@ -3,9 +3,8 @@ import { analyseTree } from "../../../src/analysis/cluster.js";
 import { diffReachability } from "../../../src/analysis/diff.js";
 import { findingIdentity, lintChange } from "../../../src/analysis/lint/index.js";
 import type { ReviewOptions } from "../../../src/analysis/review/types.js";
-import { loadManifests } from "../../../src/manifests/load.js";
-import { readDirectory } from "../../../src/manifests/read-dir.js";
 import type { Finding } from "../../../src/model/finding.js";
+import { examplePlainTree } from "../../helpers/example-trees.js";
 import { tree } from "../../helpers/trees.js";
 import type { Files } from "./helpers.js";
 
@@ -95,8 +94,8 @@ describe("lintChange", () => {
   });
 
   it("the example pull request introduces exactly the findings its README describes", async () => {
-    const base = loadManifests(await readDirectory("examples/before"));
-    const head = loadManifests(await readDirectory("examples/after"));
+    const base = await examplePlainTree("before");
+    const head = await examplePlainTree("after");
     const diff = diffReachability(base, head);
     const introduced = summary(lintChange(diff.base, diff.head)).filter((s) => s.startsWith("new"));
     expect(introduced.sort()).toEqual(

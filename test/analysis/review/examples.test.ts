@@ -1,19 +1,15 @@
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildReview } from "../../../src/analysis/review/build.js";
 import type { PathGroup } from "../../../src/analysis/review/types.js";
-import { loadManifests } from "../../../src/manifests/load.js";
-import { readDirectory } from "../../../src/manifests/read-dir.js";
-
-const examples = resolve(import.meta.dirname, "../../../examples");
+import { examplePlainTree } from "../../helpers/example-trees.js";
 
 const line = (g: PathGroup) =>
   `${g.src.label}${g.src.change ? ` (${g.src.change})` : ""} -> ${g.dst.label} : ${g.ports} <- ${g.causes.map((c) => `${c.kind} ${c.object} ${c.file}:${c.line}`).join("; ")}`;
 
 describe("the review of examples/before -> examples/after (the scenario in examples/README.md)", async () => {
   const review = buildReview({
-    base: loadManifests(await readDirectory(`${examples}/before`)),
-    head: loadManifests(await readDirectory(`${examples}/after`)),
+    base: await examplePlainTree("before"),
+    head: await examplePlainTree("after"),
     baseRevision: { label: "before" },
     headRevision: { label: "after" },
   });

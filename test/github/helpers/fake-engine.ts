@@ -9,6 +9,9 @@ import { loadManifests } from "../../../src/manifests/load.js";
 import type { Severity } from "../../../src/model/finding.js";
 import { PortSet } from "../../../src/model/port-set.js";
 import type { ManifestTree } from "../../../src/model/tree.js";
+import { renderScopedCheckRun } from "../../../src/report/scoped-check-run.js";
+import { renderScopedComment } from "../../../src/report/scoped-comment.js";
+import { reviewScopes } from "../../../src/scopes/review-scopes.js";
 
 export const FAKE_MARKER = "<!-- fake-netpol-review -->";
 
@@ -20,8 +23,12 @@ export const FAKE_MARKER = "<!-- fake-netpol-review -->";
  * diagnostics pass through. Renderers print counts and SHAs.
  */
 export function fakeEngine(): ReviewEngine {
-  return {
+  const engine: ReviewEngine = {
     loadManifests,
+    // The real scope layer over the fake one-tree review and renderers.
+    reviewScopes: (input) => reviewScopes(input, engine.buildReview),
+    renderScopedComment: (review, options) => renderScopedComment(review, options, engine.renderComment),
+    renderScopedCheckRun: (review, options) => renderScopedCheckRun(review, options, engine.renderCheckRun),
     buildReview: ({ base, head, baseRevision, headRevision }, options) => {
       const baseNames = new Set(base.policies.map((p) => `${p.namespace}/${p.name}`));
       const headNames = new Set(head.policies.map((p) => `${p.namespace}/${p.name}`));
@@ -129,6 +136,7 @@ export function fakeEngine(): ReviewEngine {
     renderFlowExplanation: (query, base, head) =>
       `flow ${query.from} -> ${query.to}${query.port ? ` on ${query.port}` : ""}: base ${base ? base.allowed.toString() : "absent"}, head ${head ? head.allowed.toString() : "absent"}`,
   };
+  return engine;
 }
 
 function group(namespace: string, name: string): PathGroup {
