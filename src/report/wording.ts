@@ -117,11 +117,11 @@ export function revisionText(revision: Revision): string {
 
 /** `policies 21 → 23, workloads 9` (a number alone when it did not change). */
 export function sizesText(stats: Review["stats"]): string {
-  const sizes = (what: string, n: { readonly base: number; readonly head: number }) =>
+  const sizes = (singular: string, plural: string, n: { readonly base: number; readonly head: number }) =>
     n.base === n.head
-      ? `${formatNumber(n.head)} ${what}`
-      : `${what} ${formatNumber(n.base)} → ${formatNumber(n.head)}`;
-  return `${sizes("policies", stats.policies)}, ${sizes("workloads", stats.workloads)}`;
+      ? count(n.head, singular, plural)
+      : `${plural} ${formatNumber(n.base)} → ${formatNumber(n.head)}`;
+  return `${sizes("policy", "policies", stats.policies)}, ${sizes("workload", "workloads", stats.workloads)}`;
 }
 
 /** `shop/policies.yaml:99`, the compiler-style location editors and CI logs link. */

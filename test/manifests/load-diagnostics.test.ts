@@ -465,6 +465,29 @@ describe("other objects", () => {
     expect(tree.workloads).toEqual([]);
   });
 
+  test("a workload named by metadata.generateName alone (a Helm or Argo CD hook Job) is loaded under that prefix", () => {
+    const tree = load(yaml`
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        generateName: migrate-
+        namespace: shop
+      spec:
+        template:
+          metadata: {labels: {app: migrate}}
+          spec:
+            restartPolicy: Never
+            containers: [{name: m, image: x}]
+    `);
+    expect(tree.diagnostics).toEqual([]);
+    expect(tree.workloads.map((w) => [w.kind, w.namespace, w.name])).toEqual([["Job", "shop", "migrate-"]]);
+  });
+
+  test("an empty generateName does not stand in for a missing name", () => {
+    const tree = load("apiVersion: v1\nkind: Service\nmetadata:\n  generateName: ''\nspec: {}\n");
+    expect(onlyDiagnostic(tree)).toMatchObject({ message: "metadata.name: is required but missing" });
+  });
+
   test("a missing metadata is reported as a missing name at the object's line", () => {
     const tree = load("# a service\napiVersion: v1\nkind: Service\nspec: {}\n");
     expect(onlyDiagnostic(tree)).toMatchObject({

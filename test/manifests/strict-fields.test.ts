@@ -294,6 +294,19 @@ describe("strict field validation, like kubectl", () => {
     expect(tree.namespaces).toHaveLength(1);
   });
 
+  test("a Pod linked to a Workload (spec.workloadRef, Kubernetes v1.35) is accepted", () => {
+    const tree = load(yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: worker-0, namespace: some-ns, labels: { app: worker } }
+      spec:
+        workloadRef: { name: training-job-workload, podGroup: workers, podGroupReplicaKey: "0" }
+        containers: [{ name: w, image: w:1 }]
+    `);
+    expect(tree.diagnostics).toEqual([]);
+    expect(tree.workloads.map((w) => w.name)).toEqual(["worker-0"]);
+  });
+
   test("every unknown field of an object is reported, each at its own line", () => {
     const tree = load(yaml`
       apiVersion: networking.k8s.io/v1

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { PortSet } from "../../src/model/port-set.js";
-import { headline, portsText, sideNote } from "../../src/report/wording.js";
+import { headline, portsText, sideNote, sizesText } from "../../src/report/wording.js";
 import { endpoint, finding, namespaceSide, review, tcp, udp } from "./reviews.js";
 
 describe("portsText", () => {
@@ -60,5 +60,23 @@ describe("sideNote", () => {
     expect(sideNote(namespaceSide("shop", ["a", "b", "c"]))).toBe("3 workloads");
     expect(sideNote({ ...namespaceSide("shop", ["a"]), change: "added" })).toBe("new, 1 workload");
     expect(sideNote(endpoint("a/b"))).toBe("");
+  });
+});
+
+describe("sizesText", () => {
+  const stats = (policies: [number, number], workloads: [number, number]) => ({
+    openedPairs: 0,
+    closedPairs: 0,
+    policies: { base: policies[0], head: policies[1] },
+    workloads: { base: workloads[0], head: workloads[1] },
+  });
+
+  test("says 1 policy and 1 workload in the singular", () => {
+    expect(sizesText(stats([1, 1], [1, 1]))).toBe("1 policy, 1 workload");
+  });
+
+  test("counts unchanged sizes in the plural, and shows a change as base → head", () => {
+    expect(sizesText(stats([2, 2], [1200, 1200]))).toBe("2 policies, 1,200 workloads");
+    expect(sizesText(stats([0, 1], [2, 2]))).toBe("policies 0 → 1, 2 workloads");
   });
 });

@@ -87,6 +87,7 @@ export const POD_SPEC_FIELDS = [
   "tolerations",
   "topologySpreadConstraints",
   "volumes",
+  "workloadRef",
 ] as const;
 
 /** io.k8s.api.core.v1.Container (containers and initContainers). */

@@ -50,9 +50,20 @@ const metadataShape = {
   annotations: stringMap.nullish(),
 };
 
+/**
+ * The API server uses `generateName` as a prefix "only if name is not specified" (ObjectMeta),
+ * and Helm and Argo CD hook Jobs rely on it: such an object is read under its prefix.
+ */
+function nameFromGenerateName(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const meta = value as Record<string, unknown>;
+  if (meta.name != null || typeof meta.generateName !== "string" || meta.generateName === "") return value;
+  return { ...meta, name: meta.generateName };
+}
+
 /** ObjectMeta, with `extra` fields modelled (they must be ObjectMeta fields). */
 export function metadataSchemaWith<S extends z.core.$ZodLooseShape>(extra: S) {
-  return strictObject({ ...metadataShape, ...extra }, OBJECT_META_FIELDS);
+  return z.preprocess(nameFromGenerateName, strictObject({ ...metadataShape, ...extra }, OBJECT_META_FIELDS));
 }
 
 /** A missing `metadata` reads as empty, so the message names the field that matters: `metadata.name`. */

@@ -74,6 +74,26 @@ describe("peer-matches-nothing", () => {
     expect(finding.fix).toContain("cluster context");
   });
 
+  it("is a notice, not a warning, for a peer whose namespaceSelector also covers namespaces the repository does not describe", () => {
+    // The DNS rule of almost every egress policy: kube-dns lives in kube-system, which
+    // `namespaceSelector: {}` covers although no manifest describes it.
+    const everyNamespace = ingressFrom(
+      "namespaceSelector: {}\n        podSelector: { matchLabels: { k8s-app: kube-dns } }",
+    );
+    const finding = only("peer-matches-nothing", { "apps.yaml": APPS, "policy.yaml": everyNamespace });
+    expect(finding).toMatchObject({ severity: "notice", file: "policy.yaml", line: 10 });
+    expect(finding.message).toBe(
+      "The peer of ingress rule 1 (from pods with k8s-app=kube-dns in every namespace) matches no known pod: no workload of namespaces data and shop carries these labels, and the peer also covers namespaces this repository does not describe, so whether the rule allows anything cannot be checked.",
+    );
+  });
+
+  it("stays a warning with its suggestion for a close typo, even when the namespaceSelector covers undescribed namespaces", () => {
+    const typo = ingressFrom("namespaceSelector: {}\n        podSelector: { matchLabels: { app: wbe } }");
+    const finding = only("peer-matches-nothing", { "apps.yaml": APPS, "policy.yaml": typo });
+    expect(finding).toMatchObject({ severity: "warning", line: 10 });
+    expect(finding.message).toContain("did you mean app=web?");
+  });
+
   it("does not report pods declared in the cluster context", () => {
     const context = {
       namespaces: [{ name: "kube-system", labels: {} }],

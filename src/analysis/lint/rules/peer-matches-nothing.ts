@@ -1,7 +1,8 @@
 import type { Finding } from "../../../model/finding.js";
 import type { LabelSelector } from "../../../model/labels.js";
+import { NAMESPACE_NAME_LABEL } from "../../../model/namespace.js";
 import type { NetworkPolicy, PodPeer } from "../../../model/network-policy.js";
-import { isMatchAll, MATCH_ALL, selectorKey } from "../../../model/selector.js";
+import { isMatchAll, MATCH_ALL, selectorKey, selectorMatches } from "../../../model/selector.js";
 import type { LintContext } from "../context.js";
 import { describePeer, listNames, policyObject, ruleName } from "../describe.js";
 import { finding, type LintRule } from "../rule.js";
@@ -14,7 +15,8 @@ const ID = "peer-matches-nothing";
  * a reviewer cannot check a rule towards pods that live elsewhere. A warning when the peer
  * points at namespaces whose workloads the repository describes (then the labels are wrong),
  * or when its namespaceSelector is a near miss of an existing namespace; a notice when it
- * names namespaces the repository does not describe (kube-system, an ingress controller):
+ * names namespaces the repository does not describe (kube-system, an ingress controller), or
+ * also covers such namespaces (`namespaceSelector: {}`) and nothing hints at a typo:
  * declaring those pods in the cluster context silences it. Peers that select every pod of
  * their namespaces without narrowing (`podSelector: {}`, `namespaceSelector: {}`) are never
  * reported.
@@ -101,6 +103,18 @@ function check(
           withPods.flatMap((ns) => context.podsIn(ns)),
         ),
       );
+    // Without a hint that the labels are a mistake, pods in the namespaces nobody describes
+    // (kube-dns in kube-system, for `namespaceSelector: {}`) may well be what the peer means.
+    if (!hint && coversUndescribedNamespaces(context, peer)) {
+      return finding(
+        ID,
+        "notice",
+        at,
+        object,
+        `The peer of ${where} matches no known pod: no workload of ${namespaceWords(withPods)} carries these labels, and the peer also covers namespaces this repository does not describe, so whether the rule allows anything cannot be checked.`,
+        "If those pods run in the cluster but are managed elsewhere, declare them (namespace labels and pod labels) in the cluster context of the configuration; otherwise fix the selectors.",
+      );
+    }
     return finding(
       ID,
       "warning",
@@ -140,6 +154,19 @@ function check(
     `The peer of ${where} matches no known pod: ${outside}, so whether the rule allows anything cannot be checked.`,
     "If those pods run in the cluster but are managed elsewhere, declare them (namespace labels and pod labels) in the cluster context of the configuration; otherwise fix the selectors.",
   );
+}
+
+/**
+ * True when the peer's namespaceSelector matches a namespace that neither the repository nor
+ * the cluster context describes, one carrying only its implicit name label (`{}`, a `NotIn` or
+ * a `DoesNotExist`): such namespaces exist in every cluster (kube-system at least).
+ */
+function coversUndescribedNamespaces(context: LintContext, peer: PodPeer): boolean {
+  const selector = peer.namespaceSelector;
+  if (selector === undefined) return false;
+  let name = "undescribed";
+  for (let n = 1; context.namespaces.has(name); n++) name = `undescribed-${n}`;
+  return selectorMatches(selector, { [NAMESPACE_NAME_LABEL]: name });
 }
 
 interface Elsewhere {
