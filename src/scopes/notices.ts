@@ -22,9 +22,13 @@ export function unanalysedPolicyKinds(trees: readonly ManifestTree[]): Repositor
     }));
 }
 
-/** Whether a tree holds nothing the review analyses. */
+/**
+ * Whether a tree holds nothing the review analyses, and nothing it rejected: an object left out
+ * for an error already has its own finding, and "no manifest found" would contradict it.
+ */
 export function isEmptyTree(tree: ManifestTree): boolean {
   return (
+    !tree.diagnostics.some((d) => d.severity === "error") &&
     tree.workloads.length === 0 &&
     tree.policies.length === 0 &&
     tree.adminPolicies.length === 0 &&

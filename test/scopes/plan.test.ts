@@ -128,6 +128,22 @@ describe("what is not analysed is said once", () => {
     ]);
   });
 
+  it("a tree whose only manifest was rejected is not called empty: the error already says why", () => {
+    const policy = [
+      "apiVersion: networking.k8s.io/v1",
+      "kind: NetworkPolicy",
+      "metadata: {name: x, namespace: a}",
+      "spec:",
+      "  podSelector: {matchLabel: {app: x}}",
+    ].join("\n");
+    const loaded = loadScopes({
+      files: [{ path: "np.yaml", size: policy.length, content: policy }],
+      config: config(),
+      where: "deploy",
+    });
+    expect(loaded.notices.map((n) => n.rule)).not.toContain("no-manifests");
+  });
+
   it("a tree holding nothing the review analyses says so, with what it looked for and what it read", async () => {
     const loaded = loadScopes({ files: await fixture("nothing"), config: config(), where: "deploy" });
     expect(loaded.notices.map((n) => n.message)).toEqual([
