@@ -2,6 +2,7 @@ import { buildReview, type ReviewInput } from "../analysis/review/build.js";
 import type { Review, ReviewFinding, ReviewOptions, Revision } from "../analysis/review/types.js";
 import { reviewOptions } from "../config/review-options.js";
 import type { Config } from "../config/schema.js";
+import { ParseCache } from "../manifests/parse-cache.js";
 import type { SourceFile } from "../manifests/source-file.js";
 import type { ManifestTree } from "../model/tree.js";
 import {
@@ -76,6 +77,8 @@ export function reviewScopes(input: ScopesReviewInput, build: BuildReview = buil
     });
   const before = plan(input.base);
   const after = plan(input.head);
+  // Base and head share most files: each text is parsed once for both sides.
+  const cache = new ParseCache();
   const changed = changedPaths(input.base, input.head);
   const all = [...new Set([...after.scopes, ...before.scopes].map((s) => s.name))].sort();
   const names = input.scope === undefined ? all : all.filter((name) => name === input.scope);
@@ -94,8 +97,8 @@ export function reviewScopes(input: ScopesReviewInput, build: BuildReview = buil
       !headScope ||
       inputs.some((p) => changed.has(p));
     if (!affected) return { scope, config };
-    const base = side(before, baseScope, input.base);
-    const head = side(after, headScope, input.head);
+    const base = side(before, baseScope, input.base, cache);
+    const head = side(after, headScope, input.head, cache);
     loadedHeads.push(head.tree);
     const review = build(
       {
@@ -134,9 +137,9 @@ export function reviewScopes(input: ScopesReviewInput, build: BuildReview = buil
   };
 }
 
-function side(plan: ScopePlan, scope: Scope | undefined, files: readonly SourceFile[]) {
+function side(plan: ScopePlan, scope: Scope | undefined, files: readonly SourceFile[], cache: ParseCache) {
   if (!scope) return { tree: EMPTY_TREE, alternatives: [] };
-  const tree = loadScope(plan, scope, files);
+  const tree = loadScope(plan, scope, files, cache);
   return { tree, alternatives: findAlternativeInstalls(tree, scope.name) };
 }
 
