@@ -1,4 +1,4 @@
-import { LruCache } from "./fetch/lru-cache.js";
+import { LruCache } from "../manifests/lru-cache.js";
 
 /**
  * The `X-GitHub-Delivery` ids this process has handled or is handling, the most recent 10,000.

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { LruCache } from "./lru-cache.js";
 import { type ParsedFile, parseYamlFile } from "./yaml-documents.js";
 
 /** Enough for two trees of kubeflow's size once unread kinds are left out; past it, the oldest go. */
@@ -8,32 +9,22 @@ const DEFAULT_MAX_CACHED_BYTES = 64 * 1024 * 1024;
  * Parsed files by content, for one review or one CLI run: base and head share most files, and a
  * file both hold is parsed once. Keyed by a hash of the text, so a renamed or copied file is a
  * hit too (its findings are given its own path). Parsed documents are read only, so sharing
- * them is safe. Bounded by the size of the texts it holds; the oldest entries go first.
+ * them is safe. Bounded by the size of the texts it holds; the least recently used go first.
  */
 export class ParseCache {
-  private readonly entries = new Map<string, { parsed: ParsedFile; bytes: number }>();
-  private bytes = 0;
+  private readonly entries: LruCache<string, { parsed: ParsedFile; bytes: number }>;
 
-  constructor(private readonly maxBytes = DEFAULT_MAX_CACHED_BYTES) {}
+  constructor(maxBytes = DEFAULT_MAX_CACHED_BYTES) {
+    this.entries = new LruCache(maxBytes, (entry) => entry.bytes);
+  }
 
   parse(file: string, text: string): ParsedFile {
     const key = createHash("sha256").update(text).digest("base64");
     const hit = this.entries.get(key);
     if (hit !== undefined) return withFile(hit.parsed, file);
     const parsed = parseYamlFile(file, text);
-    this.remember(key, parsed, text.length);
+    this.entries.set(key, { parsed, bytes: text.length });
     return parsed;
-  }
-
-  private remember(key: string, parsed: ParsedFile, bytes: number): void {
-    if (bytes > this.maxBytes) return;
-    this.entries.set(key, { parsed, bytes });
-    this.bytes += bytes;
-    for (const [oldest, entry] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= entry.bytes;
-    }
   }
 }
 

@@ -4,7 +4,7 @@ import type { ManifestTree } from "../model/tree.js";
 import { type AlternativeInstalls, findAlternativeInstalls } from "./alternative-installs.js";
 import { loadScope } from "./load-scope.js";
 import { isEmptyTree, noManifestsNotice, unanalysedPolicyKinds } from "./notices.js";
-import { planScopes } from "./plan.js";
+import { planSnapshot } from "./plan.js";
 import type { RepositoryNotice, Scope } from "./types.js";
 
 export interface LoadedScope {
@@ -31,12 +31,7 @@ export interface SnapshotInput {
 
 /** Every scope of one snapshot loaded (reach, lint, explain), with the repository's notices. */
 export function loadScopes(input: SnapshotInput): LoadedSnapshot {
-  const plan = planScopes({
-    files: input.files,
-    ...(input.config.scopes ? { scopes: input.config.scopes } : {}),
-    ...(input.prefix ? { prefix: input.prefix } : {}),
-    ...(input.under !== undefined ? { under: input.under } : {}),
-  });
+  const plan = planSnapshot(input.files, input);
   const scopes = plan.scopes.map((scope) => {
     const tree = loadScope(plan, scope, input.files);
     return { scope, tree, alternatives: findAlternativeInstalls(tree, scope.name) };

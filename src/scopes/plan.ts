@@ -35,6 +35,23 @@ export interface PlanInput {
   readonly under?: string;
 }
 
+/** Where a snapshot lies and what the configuration says of its scopes, as every caller has it. */
+export interface SnapshotPlace {
+  readonly config: Pick<Config, "scopes">;
+  readonly prefix?: string | undefined;
+  readonly under?: string | undefined;
+}
+
+/** `planScopes` of `files` under the configuration's scopes, at `place`. */
+export function planSnapshot(files: readonly SourceFile[], place: SnapshotPlace): ScopePlan {
+  return planScopes({
+    files,
+    ...(place.config.scopes ? { scopes: place.config.scopes } : {}),
+    ...(place.prefix ? { prefix: place.prefix } : {}),
+    ...(place.under !== undefined ? { under: place.under } : {}),
+  });
+}
+
 /** The name of the scope of manifests outside every kustomization. */
 export const PLAIN_SCOPE = "plain";
 

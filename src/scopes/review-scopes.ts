@@ -15,7 +15,7 @@ import { EMPTY_TREE } from "./empty-tree.js";
 import { chartOf } from "./helm.js";
 import { loadScope } from "./load-scope.js";
 import { isEmptyTree, noManifestsNotice, unanalysedPolicyKinds } from "./notices.js";
-import { planScopes, type ScopePlan } from "./plan.js";
+import { planSnapshot, type ScopePlan } from "./plan.js";
 import { scopeConfig } from "./scope-config.js";
 import type { RepositoryNotice, Scope } from "./types.js";
 
@@ -68,15 +68,8 @@ export type BuildReview = (input: ReviewInput, options: ReviewOptions) => Review
  * (`buildReview`; the App's tests pass a fake).
  */
 export function reviewScopes(input: ScopesReviewInput, build: BuildReview = buildReview): RepositoryReview {
-  const plan = (files: readonly SourceFile[]) =>
-    planScopes({
-      files,
-      ...(input.config.scopes ? { scopes: input.config.scopes } : {}),
-      ...(input.prefix ? { prefix: input.prefix } : {}),
-      ...(input.under !== undefined ? { under: input.under } : {}),
-    });
-  const before = plan(input.base);
-  const after = plan(input.head);
+  const before = planSnapshot(input.base, input);
+  const after = planSnapshot(input.head, input);
   // Base and head share most files: each text is parsed once for both sides.
   const cache = new ParseCache();
   const changed = changedPaths(input.base, input.head);

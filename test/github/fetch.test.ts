@@ -1,9 +1,9 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { gitBlobSha } from "../../src/github/fetch/git-blob-sha.js";
-import { LruCache } from "../../src/github/fetch/lru-cache.js";
 import { readTarball } from "../../src/github/fetch/tarball.js";
 import { rightSideLines } from "../../src/github/publish/diff-lines.js";
+import { LruCache } from "../../src/manifests/lru-cache.js";
 import { unifiedPatch } from "./helpers/line-diff.js";
 import { tarball } from "./helpers/tar.js";
 

@@ -3,8 +3,6 @@ import type { LabelSelector, Labels } from "../../model/labels.js";
 import { describeSelector, selectorMatches } from "../../model/selector.js";
 import { joinAnd } from "./describe.js";
 
-export { editDistance };
-
 const MAX_SUGGESTIONS = 3;
 
 export interface CloseMatchOptions {

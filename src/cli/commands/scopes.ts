@@ -1,5 +1,5 @@
 import { escapeTerminal } from "../../report/escape.js";
-import { planScopes } from "../../scopes/plan.js";
+import { planSnapshot } from "../../scopes/plan.js";
 import { printNotices, readInputs } from "../scoped-input.js";
 import type { Command } from "./command.js";
 
@@ -19,12 +19,7 @@ Options:
   async run(context) {
     const { config, inputs } = await readInputs(context.positionals, context);
     const input = inputs[0] as (typeof inputs)[number];
-    const plan = planScopes({
-      files: input.files,
-      ...(config.scopes ? { scopes: config.scopes } : {}),
-      prefix: input.prefix,
-      ...(input.under !== undefined ? { under: input.under } : {}),
-    });
+    const plan = planSnapshot(input.files, { config, prefix: input.prefix, under: input.under });
     if (context.format === "json") {
       const scopes = plan.scopes.map((s) => ({
         name: s.name,

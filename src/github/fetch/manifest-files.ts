@@ -1,11 +1,11 @@
 import type { ManifestPaths } from "../../config/globs.js";
 import { DEFAULT_MAX_FILE_BYTES } from "../../manifests/load.js";
+import { LruCache } from "../../manifests/lru-cache.js";
 import type { SourceFile } from "../../manifests/source-file.js";
 import { ReviewError } from "../errors.js";
 import { forEachLimited } from "../for-each-limited.js";
 import type { GitHubContext } from "../github-context.js";
 import { gitBlobSha } from "./git-blob-sha.js";
-import { LruCache } from "./lru-cache.js";
 import { readTarball } from "./tarball.js";
 
 /** A file of a commit's tree, as `GET /git/trees/{sha}` lists it. */

@@ -3,10 +3,10 @@ import {
   closeMatches,
   closestLabels,
   didYouMean,
-  editDistance,
   nearMiss,
   podsElsewhere,
 } from "../../../src/analysis/lint/suggest.js";
+import { editDistance } from "../../../src/model/edit-distance.js";
 import { makeSelector } from "../../../src/model/selector.js";
 
 const PODS = [
