@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { cloneTracked, isContainer, isMapping, type Origin, setField, track } from "./provenance.js";
 
 /** One RFC 6902 operation, with where it was written. */
@@ -52,7 +53,8 @@ function applyOne(document: Record<string, unknown>, operation: JsonPatchOperati
     }
     case "test": {
       const found = get(document, path);
-      return found.ok && JSON.stringify(found.value) === JSON.stringify(operation.value)
+      // RFC 6902 §4.6: objects are equal with the same members in any order, so no string compare.
+      return found.ok && isDeepStrictEqual(found.value, operation.value)
         ? undefined
         : `test ${operation.path} failed`;
     }

@@ -47,6 +47,17 @@ describe("JSON 6902 operations (RFC 6902)", () => {
     expect(result.ok && result.value.spec).toEqual({ first: 1, moved: [1, 2, 3] });
   });
 
+  it("a test operation compares objects by members, not by key order (RFC 6902 4.6)", () => {
+    const result = applyJsonPatch(
+      doc(),
+      ops(
+        { op: "test", path: "/metadata/labels", value: { "x~y": "1", "app.kubernetes.io/name": "a" } },
+        { op: "replace", path: "/spec/list/0", value: 7 },
+      ),
+    );
+    expect(result.ok && result.value.spec).toEqual({ list: [7, 2, 3] });
+  });
+
   it("a failing test operation rejects the whole patch and leaves the document unchanged", () => {
     const original = doc();
     const result = applyJsonPatch(
