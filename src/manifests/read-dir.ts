@@ -1,38 +1,15 @@
 import { constants } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, join } from "node:path";
 import { DEFAULT_MAX_FILE_BYTES } from "./file-size.js";
 import { isManifestPath } from "./manifest-path.js";
 import type { SourceFile } from "./source-file.js";
-
-export interface ManifestTreeFiles {
-  /**
-   * The directory the files' paths are relative to, as `root` was written: `root` itself for a
-   * directory, the file's directory for a single file (`""` for a bare file name). Joined with
-   * `/` before a file's path, it gives the path the user knows: `manifests/install.yaml`, never
-   * `manifests/install.yaml/install.yaml`.
-   */
-  readonly root: string;
-  readonly files: SourceFile[];
-}
-
-/** `readDirectory`, with the directory its paths are relative to (for messages that name files). */
-export async function readManifestTree(
-  root: string,
-  options: { maxFileBytes?: number } = {},
-): Promise<ManifestTreeFiles> {
-  const files = await readDirectory(root, options);
-  const isFile = (await stat(root)).isFile();
-  const parent = dirname(root);
-  return { root: isFile ? (parent === "." ? "" : parent) : root, files };
-}
 
 /**
  * Reads `root` (a file, or a directory searched recursively for `.yaml`, `.yml` and `.json`),
  * sorted by path. Hidden directories and `node_modules` are skipped, and symbolic links below the
  * root are never followed, so a repository cannot make us read files outside it. Paths are
- * relative to the directory: a single file's path is its name, relative to its own directory
- * (see `readManifestTree` for the directory to show before it).
+ * relative to the directory: a single file's path is its name, relative to its own directory.
  */
 export async function readDirectory(
   root: string,

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadManifests } from "../../src/manifests/load.js";
-import { readDirectory, readManifestTree } from "../../src/manifests/read-dir.js";
+import { readDirectory } from "../../src/manifests/read-dir.js";
 
 describe("readDirectory", () => {
   let base: string;
@@ -89,20 +89,6 @@ describe("readDirectory", () => {
       { path: "web.yaml", size: 3, content: "web" },
     ]);
     expect((await readDirectory(join(root, "README.md")))[0]?.path).toBe("README.md");
-  });
-
-  test("a single file's tree root is its directory, so that joining them gives the file's real path", async () => {
-    const file = join(root, "deploy", "web.yaml");
-    const tree = await readManifestTree(file);
-    expect(tree.root).toBe(join(root, "deploy"));
-    expect(`${tree.root}/${tree.files[0]?.path}`).toBe(file);
-    expect((await readManifestTree(root)).root).toBe(root);
-  });
-
-  test("a bare file name's tree root is empty, not '.'", async () => {
-    // vitest runs in the repository's root, which holds package.json.
-    const bare = await readManifestTree("package.json");
-    expect(bare).toMatchObject({ root: "", files: [{ path: "package.json" }] });
   });
 
   test("a missing root throws an error that names it", async () => {
